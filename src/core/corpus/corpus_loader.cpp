@@ -1,0 +1,217 @@
+#include "core/corpus/corpus_loader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/corpus/builtin_corpus.h"
+#include "core/corpus/document_check.h"
+#include "core/corpus/manifest.h"
+
+namespace dramatis {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kManifestName = "manifest.json";
+
+bool is_text_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text";
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    error = "is a folder, not a file";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::string("cannot open: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+// Gives "d<n>" ids to documents that have none, never reusing an id already taken.
+void assign_missing_ids(Corpus& corpus) {
+  std::set<std::string> taken;
+  for (const Document& doc : corpus.documents) {
+    if (!doc.meta.id.empty()) taken.insert(doc.meta.id);
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < corpus.documents.size(); ++i) {
+    Document& doc = corpus.documents[i];
+    if (!doc.meta.id.empty()) continue;
+    std::string id = "d" + std::to_string(i);
+    while (taken.count(id)) id = "d" + std::to_string(corpus.documents.size() + next++);
+    taken.insert(id);
+    doc.meta.id = id;
+  }
+}
+
+std::string join_path(const std::string& base, const std::string& relative) {
+  if (base.empty() || base == ".") return relative;
+  return base.back() == '/' ? base + relative : base + "/" + relative;
+}
+
+void load_manifest_file(const std::string& path, Corpus& corpus) {
+  std::string error;
+  std::optional<std::string> text = read_file(path, error);
+  if (!text) {
+    corpus.diagnostics.push_back(make_error(path, error));
+    return;
+  }
+  const std::string base = fs::path(path).parent_path().generic_string();
+  load_manifest_text(path, *text, base,
+                     [&](const std::string& relative, std::string& read_error) {
+                       return read_file(join_path(base, relative), read_error);
+                     },
+                     corpus);
+}
+
+void load_folder(const std::string& path, Corpus& corpus) {
+  std::error_code ec;
+  const fs::path manifest = fs::path(path) / kManifestName;
+  if (fs::is_regular_file(manifest, ec)) {
+    load_manifest_file(manifest.generic_string(), corpus);
+    return;
+  }
+  // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+  std::vector<std::string> files;
+  size_t skipped = 0;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    corpus.diagnostics.push_back(make_error(path, "cannot read folder: " + ec.message()));
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      corpus.diagnostics.push_back(make_error(path, "cannot read folder: " + ec.message()));
+      break;
+    }
+    const fs::path& entry = it->path();
+    const bool hidden = entry.filename().string().starts_with(".");
+    if (it->is_directory(ec)) {
+      if (hidden) it.disable_recursion_pending();
+      continue;
+    }
+    if (hidden) continue;
+    if (it->is_regular_file(ec) && is_text_extension(entry)) {
+      files.push_back(entry.generic_string());
+    } else {
+      ++skipped;
+    }
+  }
+  std::sort(files.begin(), files.end());
+  if (skipped > 0) {
+    corpus.diagnostics.push_back(make_warning(
+        path, std::to_string(skipped) + " file(s) skipped: only .txt and .md files are read"));
+  }
+  if (files.empty()) {
+    corpus.diagnostics.push_back(make_error(path, "no .txt or .md files in this folder"));
+  }
+  for (const std::string& file : files) {
+    std::string error;
+    if (std::optional<std::string> bytes = read_file(file, error)) {
+      add_document_bytes(file, std::move(*bytes), corpus);
+    } else {
+      corpus.diagnostics.push_back(make_error(file, error));
+    }
+  }
+}
+
+}  // namespace
+
+void add_document_bytes(const std::string& path, std::string bytes, Corpus& corpus) {
+  if (std::optional<Document> doc = check_document(path, std::move(bytes), corpus.diagnostics)) {
+    if (doc->meta.title.empty()) doc->meta.title = fs::path(path).stem().string();
+    corpus.documents.push_back(std::move(*doc));
+  }
+}
+
+void load_manifest_text(const std::string& manifest_path, std::string_view manifest_text,
+                        const std::string& base_path, const ReadRelative& read, Corpus& corpus) {
+  std::optional<Manifest> manifest = parse_manifest(manifest_text, manifest_path, corpus.diagnostics);
+  if (!manifest) return;
+  if (corpus.name.empty()) corpus.name = manifest->name;
+  for (ManifestEntry& entry : manifest->entries) {
+    const std::string path = join_path(base_path, entry.file);
+    std::string error;
+    std::optional<std::string> bytes = read(entry.file, error);
+    if (!bytes) {
+      corpus.diagnostics.push_back(make_error(path, error + " (listed in " + manifest_path + ")"));
+      continue;
+    }
+    std::optional<Document> doc = check_document(path, std::move(*bytes), corpus.diagnostics);
+    if (!doc) continue;
+    if (!entry.meta.id.empty() && corpus.find(entry.meta.id)) {
+      corpus.diagnostics.push_back(make_error(
+          manifest_path, "id \"" + entry.meta.id + "\" is already used by another document"));
+      continue;
+    }
+    const std::string derived_title = std::move(doc->meta.title);
+    doc->meta = std::move(entry.meta);
+    if (doc->meta.title.empty()) doc->meta.title = derived_title;
+    corpus.documents.push_back(std::move(*doc));
+  }
+  assign_missing_ids(corpus);
+}
+
+Corpus load_builtin_corpus() {
+  Corpus corpus;
+  const auto files = builtin_corpus_files();
+  const EmbeddedFile* manifest = find_embedded(files, kManifestName);
+  // The manifest is compiled in; its absence is a build error, not a user error.
+  if (manifest == nullptr) {
+    corpus.diagnostics.push_back(make_error("corpus/manifest.json", "not embedded in this build"));
+    return corpus;
+  }
+  load_manifest_text("corpus/manifest.json", manifest->bytes, "corpus",
+                     [&](const std::string& relative, std::string& error)
+                         -> std::optional<std::string> {
+                       if (const EmbeddedFile* file = find_embedded(files, relative))
+                         return std::string(file->bytes);
+                       error = "not embedded in this build";
+                       return std::nullopt;
+                     },
+                     corpus);
+  return corpus;
+}
+
+Corpus load_paths(const std::vector<std::string>& paths) {
+  Corpus corpus;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      corpus.diagnostics.push_back(make_error(path, "no such file or folder"));
+    } else if (fs::is_directory(status)) {
+      load_folder(path, corpus);
+    } else if (fs::path(path).extension() == ".json") {
+      load_manifest_file(path, corpus);
+    } else {
+      std::string error;
+      if (std::optional<std::string> bytes = read_file(path, error)) {
+        add_document_bytes(path, std::move(*bytes), corpus);
+      } else {
+        corpus.diagnostics.push_back(make_error(path, error));
+      }
+    }
+  }
+  assign_missing_ids(corpus);
+  if (corpus.name.empty() && paths.size() == 1) corpus.name = fs::path(paths[0]).filename().string();
+  return corpus;
+}
+
+}  // namespace dramatis

@@ -1,0 +1,33 @@
+// Loading corpora: the built-in one, a folder (its manifest.json if it has one, else every .txt
+// and .md file under it), a manifest file, or single files. Each bad file adds a diagnostic
+// naming it; every good file is still loaded.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus/corpus.h"
+
+namespace dramatis {
+
+// The five articles compiled into the binary (corpus/ in the repository).
+Corpus load_builtin_corpus();
+
+// Loads each path in order: a folder, a manifest (*.json) or a text file.
+Corpus load_paths(const std::vector<std::string>& paths);
+
+// Loads a corpus from a manifest whose text is given, reading its files through `read`
+// (a path relative to the manifest's folder -> bytes, or nullopt with `error` set).
+// Used for manifests on disk, the built-in corpus, and files dropped in a browser.
+using ReadRelative =
+    std::function<std::optional<std::string>(const std::string& relative, std::string& error)>;
+void load_manifest_text(const std::string& manifest_path, std::string_view manifest_text,
+                        const std::string& base_path, const ReadRelative& read, Corpus& corpus);
+
+// Adds one file's bytes as a document (title derived from the text).
+void add_document_bytes(const std::string& path, std::string bytes, Corpus& corpus);
+
+}  // namespace dramatis
