@@ -90,7 +90,7 @@ void load_folder(const std::string& path, Corpus& corpus) {
   // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
   std::vector<std::string> files;
   size_t skipped = 0;
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied | fs::directory_options::follow_directory_symlink, ec);
   if (ec) {
     corpus.diagnostics.push_back(make_error(path, "cannot read folder: " + ec.message()));
     return;

@@ -47,7 +47,8 @@ std::string derive_title(std::string_view text, size_t max_bytes) {
     }
     if (title.empty() || title.find_first_not_of("-=") == std::string::npos) continue;
     if (title.size() > max_bytes) {
-      size_t cut = max_bytes;
+      // The ellipsis (3 bytes) counts toward max_bytes.
+      size_t cut = max_bytes > 3 ? max_bytes - 3 : 0;
       while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
       title = title.substr(0, cut) + "\xE2\x80\xA6";  // U+2026 ellipsis
     }

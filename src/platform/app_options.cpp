@@ -1,0 +1,72 @@
+#include "platform/app_options.h"
+
+#include <cstdlib>
+
+namespace dramatis::platform {
+
+const char* const kAppUsage =
+    "Usage: dramatis [--corpus PATH] [FILE...] [options]\n"
+    "\n"
+    "Explore a news story: who appears, how they connect, who said what.\n"
+    "With no corpus given, opens the built-in one.\n"
+    "\n"
+    "  --corpus PATH        a folder (its manifest.json, or every .txt/.md under it) or a manifest\n"
+    "  FILE...              text files (.txt, .md) or manifests (.json)\n"
+    "  --select KIND:ID     start with this selection, e.g. document:d2\n"
+    "  --frames N           draw N frames, then exit\n"
+    "  --screenshot FILE    write the last frame as PNG, then exit (default --frames 5)\n"
+    "  --state FILE         write the app state as JSON when exiting\n"
+    "  -h, --help           show this help\n"
+    "  --version            show the version\n";
+
+std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& error) {
+  AppOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto next = [&]() -> std::optional<std::string> {
+      if (i + 1 >= argc) {
+        error = "option '" + arg + "' needs a value";
+        return std::nullopt;
+      }
+      return std::string(argv[++i]);
+    };
+    if (arg == "-h" || arg == "--help") {
+      options.help = true;
+    } else if (arg == "--version") {
+      options.version = true;
+    } else if (arg == "--corpus" || arg == "--screenshot" || arg == "--state" ||
+               arg == "--frames" || arg == "--select") {
+      std::optional<std::string> value = next();
+      if (!value) return std::nullopt;
+      if (arg == "--corpus") options.corpus_paths.push_back(*value);
+      if (arg == "--screenshot") options.screenshot_path = *value;
+      if (arg == "--state") options.state_path = *value;
+      if (arg == "--frames") {
+        char* end = nullptr;
+        const long frames = std::strtol(value->c_str(), &end, 10);
+        if (end == value->c_str() || *end != '\0' || frames < 1 || frames > 1000000) {
+          error = "--frames needs a whole number from 1 to 1000000, not '" + *value + "'";
+          return std::nullopt;
+        }
+        options.frames = static_cast<int>(frames);
+      }
+      if (arg == "--select") {
+        const size_t colon = value->find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == value->size()) {
+          error = "--select needs KIND:ID, e.g. document:d2, not '" + *value + "'";
+          return std::nullopt;
+        }
+        options.select = {value->substr(0, colon), value->substr(colon + 1)};
+      }
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      error = "unknown option '" + arg + "'";
+      return std::nullopt;
+    } else {
+      options.corpus_paths.push_back(arg);
+    }
+  }
+  if (!options.screenshot_path.empty() && options.frames == 0) options.frames = 5;
+  return options;
+}
+
+}  // namespace dramatis::platform

@@ -1,0 +1,28 @@
+// Command-line options of the graphical app, shared by the native build (argv) and parsed in
+// one place so `dramatis --help` documents them all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/view/selection.h"
+
+namespace dramatis::platform {
+
+struct AppOptions {
+  std::vector<std::string> corpus_paths;  // --corpus PATH and positional FILE...; empty: built-in
+  std::string screenshot_path;            // --screenshot FILE.png: write the last frame, then exit
+  std::string state_path;                 // --state FILE.json: write the state JSON at exit
+  int frames = 0;                         // --frames N: draw N frames, then exit (0: run until quit)
+  Selection select;                       // --select KIND:ID, e.g. document:d2
+  bool help = false;
+  bool version = false;
+};
+
+// Parses argv; returns nullopt and sets `error` on a usage error.
+std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& error);
+
+extern const char* const kAppUsage;
+
+}  // namespace dramatis::platform

@@ -1,0 +1,151 @@
+// The native desktop app: GLFW window, OpenGL 3.3 core, Dear ImGui. The main loop is here in
+// plain sight (DESIGN.md); everything it draws comes from ui::App.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "core/corpus/corpus_loader.h"
+#include "platform/app_options.h"
+#include "render/framebuffer_capture.h"
+#include "render/gl.h"
+#include "ui/app.h"
+#include "ui/theme.h"
+
+namespace {
+
+using namespace dramatis;
+
+void on_glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "dramatis: GLFW error %d: %s\n", code, description);
+}
+
+bool write_text_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) std::cerr << "dramatis: " << path << ": cannot write file\n";
+  return static_cast<bool>(out);
+}
+
+bool write_screenshot(const std::string& path, int width, int height) {
+  const render::Image image = render::capture_framebuffer(width, height);
+  if (stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(),
+                     image.width * 4) == 0) {
+    std::cerr << "dramatis: " << path << ": cannot write PNG\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string usage_error;
+  const std::optional<platform::AppOptions> options =
+      platform::parse_app_options(argc, argv, usage_error);
+  if (!options) {
+    std::cerr << "dramatis: " << usage_error << "\n\n" << platform::kAppUsage;
+    return 1;
+  }
+  if (options->help) {
+    std::cout << platform::kAppUsage;
+    return 0;
+  }
+  if (options->version) {
+    std::cout << "dramatis " << DRAMATIS_VERSION << '\n';
+    return 0;
+  }
+
+  Corpus corpus = options->corpus_paths.empty() ? load_builtin_corpus()
+                                                : load_paths(options->corpus_paths);
+  for (const Diagnostic& d : corpus.diagnostics) std::cerr << "dramatis: " << d.format() << '\n';
+
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::cerr << "dramatis: cannot open a window (no display?). For headless use, run "
+                 "dramatis-cli, or run under xvfb-run.\n";
+    return 3;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, "Dramatis", nullptr, nullptr);
+  if (window == nullptr) {
+    std::cerr << "dramatis: cannot create an OpenGL 3.3 window\n";
+    glfwTerminate();
+    return 3;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ui::App app(std::move(corpus));
+  if (!options->select.empty() && !app.select(options->select)) {
+    std::cerr << "dramatis: --select " << options->select.kind << ':' << options->select.id
+              << ": no such " << options->select.kind << " in this corpus\n";
+  }
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  int frame = 0;
+  bool ok = true;
+  while (!glfwWindowShouldClose(window) && !app.quit_requested()) {
+    // Sleep until input arrives unless something animates or frames are being counted.
+    if (options->frames > 0 || app.is_animating()) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.5);
+    }
+
+    float content_scale = 1.0f;
+    glfwGetWindowContentScale(window, &content_scale, nullptr);
+    int window_width = 0, window_height = 0, fb_width = 0, fb_height = 0;
+    glfwGetWindowSize(window, &window_width, &window_height);
+    glfwGetFramebufferSize(window, &fb_width, &fb_height);
+    const float framebuffer_scale =
+        window_width > 0 ? static_cast<float>(fb_width) / static_cast<float>(window_width) : 1.0f;
+    if (app.update_fonts(content_scale, framebuffer_scale)) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app.draw_frame();
+    ImGui::Render();
+
+    float background[4];
+    ui::theme_background(app.settings().theme, background);
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(background[0], background[1], background[2], background[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    ++frame;
+    if (options->frames > 0 && frame >= options->frames) {
+      if (!options->screenshot_path.empty())
+        ok = write_screenshot(options->screenshot_path, fb_width, fb_height);
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  if (!options->state_path.empty()) ok = write_text_file(options->state_path, app.state_json().dump(2)) && ok;
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return ok ? 0 : 2;
+}
