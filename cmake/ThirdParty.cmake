@@ -48,7 +48,10 @@ if(DRAMATIS_BUILD_APP)
   endif()
 
   if(NOT EMSCRIPTEN)
+    # Debian's libstb-dev: the stb headers plus a shared library with their implementations.
+    find_library(DRAMATIS_STB_LIBRARY stb REQUIRED)
     add_library(dramatis_stb INTERFACE)
     target_include_directories(dramatis_stb SYSTEM INTERFACE "${DRAMATIS_HOST_INCLUDE}/stb")
+    target_link_libraries(dramatis_stb INTERFACE "${DRAMATIS_STB_LIBRARY}")
   endif()
 endif()

@@ -8,7 +8,8 @@ std::optional<std::string> ParsedArgs::value(const std::string& name) const {
   return it->second;
 }
 
-ParsedArgs parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
+ParsedArgs parse_args(const std::vector<std::string>& args,
+                      const std::set<std::string>& value_options,
                       const std::set<std::string>& flag_options) {
   ParsedArgs parsed;
   bool only_positional = false;

@@ -24,7 +24,8 @@ struct ParsedArgs {
 };
 
 // `value_options` and `flag_options` list the accepted names without the leading "--".
-ParsedArgs parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
+ParsedArgs parse_args(const std::vector<std::string>& args,
+                      const std::set<std::string>& value_options,
                       const std::set<std::string>& flag_options);
 
 }  // namespace dramatis::cli

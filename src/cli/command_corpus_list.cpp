@@ -50,7 +50,8 @@ std::string fit(std::string_view text, size_t width) {
 
 void print_table(const Corpus& corpus) {
   std::cout << fit("ID", 6) << "  " << fit("TITLE", 60) << "  " << fit("SOURCE", 28) << "  "
-            << fit("DATE", 10) << "  " << "BYTES\n";
+            << fit("DATE", 10) << "  "
+            << "BYTES\n";
   for (const Document& doc : corpus.documents) {
     std::cout << fit(doc.meta.id, 6) << "  " << fit(doc.meta.title, 60) << "  "
               << fit(doc.meta.source.empty() ? "-" : doc.meta.source, 28) << "  "

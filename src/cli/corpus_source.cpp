@@ -16,7 +16,8 @@ Corpus load_requested_corpus(const std::optional<std::string>& corpus_dir,
 }
 
 bool report_diagnostics(const Corpus& corpus) {
-  for (const Diagnostic& d : corpus.diagnostics) std::cerr << "dramatis-cli: " << d.format() << '\n';
+  for (const Diagnostic& d : corpus.diagnostics)
+    std::cerr << "dramatis-cli: " << d.format() << '\n';
   return has_errors(corpus.diagnostics);
 }
 

@@ -52,8 +52,7 @@ int main(int argc, char** argv) {
       return kOk;
     }
     std::cerr << "dramatis-cli corpus: "
-              << (sub.empty() ? "missing subcommand" : "unknown subcommand '" + sub + "'")
-              << "\n\n"
+              << (sub.empty() ? "missing subcommand" : "unknown subcommand '" + sub + "'") << "\n\n"
               << kCorpusHelp;
     return kUsage;
   }

@@ -14,8 +14,8 @@ enum class Severity { Warning, Error };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string file;                  // path as the user gave it, or the embedded path
-  std::optional<size_t> byte_offset; // into the file's original bytes, when one applies
+  std::string file;                   // path as the user gave it, or the embedded path
+  std::optional<size_t> byte_offset;  // into the file's original bytes, when one applies
   std::string message;
 
   // "FILE: error at byte N: MESSAGE" (or "warning"), the form printed on stderr and in the UI.

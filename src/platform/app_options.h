@@ -14,8 +14,8 @@ struct AppOptions {
   std::vector<std::string> corpus_paths;  // --corpus PATH and positional FILE...; empty: built-in
   std::string screenshot_path;            // --screenshot FILE.png: write the last frame, then exit
   std::string state_path;                 // --state FILE.json: write the state JSON at exit
-  int frames = 0;                         // --frames N: draw N frames, then exit (0: run until quit)
-  Selection select;                       // --select KIND:ID, e.g. document:d2
+  int frames = 0;    // --frames N: draw N frames, then exit (0: run until quit)
+  Selection select;  // --select KIND:ID, e.g. document:d2
   bool help = false;
   bool version = false;
 };

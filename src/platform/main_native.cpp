@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  Corpus corpus = options->corpus_paths.empty() ? load_builtin_corpus()
-                                                : load_paths(options->corpus_paths);
+  Corpus corpus =
+      options->corpus_paths.empty() ? load_builtin_corpus() : load_paths(options->corpus_paths);
   for (const Diagnostic& d : corpus.diagnostics) std::cerr << "dramatis: " << d.format() << '\n';
 
   glfwSetErrorCallback(on_glfw_error);
@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
     glfwSwapBuffers(window);
   }
 
-  if (!options->state_path.empty()) ok = write_text_file(options->state_path, app.state_json().dump(2)) && ok;
+  if (!options->state_path.empty())
+    ok = write_text_file(options->state_path, app.state_json().dump(2)) && ok;
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

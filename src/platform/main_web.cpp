@@ -48,23 +48,40 @@ struct KeyName {
 
 // DOM KeyboardEvent.code (the physical key) to ImGui keys, for shortcuts and navigation.
 const KeyName kKeys[] = {
-    {"Tab", ImGuiKey_Tab},           {"ArrowLeft", ImGuiKey_LeftArrow},
-    {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
-    {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-    {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},
-    {"End", ImGuiKey_End},           {"Insert", ImGuiKey_Insert},
-    {"Delete", ImGuiKey_Delete},     {"Backspace", ImGuiKey_Backspace},
-    {"Space", ImGuiKey_Space},       {"Enter", ImGuiKey_Enter},
-    {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape},
-    {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
-    {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
-    {"AltLeft", ImGuiKey_LeftAlt},   {"AltRight", ImGuiKey_RightAlt},
-    {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
-    {"Minus", ImGuiKey_Minus},       {"Equal", ImGuiKey_Equal},
-    {"BracketLeft", ImGuiKey_LeftBracket}, {"BracketRight", ImGuiKey_RightBracket},
-    {"Backslash", ImGuiKey_Backslash}, {"Semicolon", ImGuiKey_Semicolon},
-    {"Quote", ImGuiKey_Apostrophe},  {"Comma", ImGuiKey_Comma},
-    {"Period", ImGuiKey_Period},     {"Slash", ImGuiKey_Slash},
+    {"Tab", ImGuiKey_Tab},
+    {"ArrowLeft", ImGuiKey_LeftArrow},
+    {"ArrowRight", ImGuiKey_RightArrow},
+    {"ArrowUp", ImGuiKey_UpArrow},
+    {"ArrowDown", ImGuiKey_DownArrow},
+    {"PageUp", ImGuiKey_PageUp},
+    {"PageDown", ImGuiKey_PageDown},
+    {"Home", ImGuiKey_Home},
+    {"End", ImGuiKey_End},
+    {"Insert", ImGuiKey_Insert},
+    {"Delete", ImGuiKey_Delete},
+    {"Backspace", ImGuiKey_Backspace},
+    {"Space", ImGuiKey_Space},
+    {"Enter", ImGuiKey_Enter},
+    {"NumpadEnter", ImGuiKey_KeypadEnter},
+    {"Escape", ImGuiKey_Escape},
+    {"ShiftLeft", ImGuiKey_LeftShift},
+    {"ShiftRight", ImGuiKey_RightShift},
+    {"ControlLeft", ImGuiKey_LeftCtrl},
+    {"ControlRight", ImGuiKey_RightCtrl},
+    {"AltLeft", ImGuiKey_LeftAlt},
+    {"AltRight", ImGuiKey_RightAlt},
+    {"MetaLeft", ImGuiKey_LeftSuper},
+    {"MetaRight", ImGuiKey_RightSuper},
+    {"Minus", ImGuiKey_Minus},
+    {"Equal", ImGuiKey_Equal},
+    {"BracketLeft", ImGuiKey_LeftBracket},
+    {"BracketRight", ImGuiKey_RightBracket},
+    {"Backslash", ImGuiKey_Backslash},
+    {"Semicolon", ImGuiKey_Semicolon},
+    {"Quote", ImGuiKey_Apostrophe},
+    {"Comma", ImGuiKey_Comma},
+    {"Period", ImGuiKey_Period},
+    {"Slash", ImGuiKey_Slash},
     {"Backquote", ImGuiKey_GraveAccent},
 };
 
@@ -167,6 +184,13 @@ void install_input_callbacks() {
   emscripten_set_blur_callback(window, nullptr, true, on_focus);
 }
 
+// JavaScript helpers (EM_JS keeps them in the generated .js: no eval, CSP-safe).
+EM_JS(void, set_canvas_cursor, (const char* css_name),
+      { Module.canvas.style.cursor = UTF8ToString(css_name); });
+EM_JS(void, announce_ready, (), {
+  if (Module.dramatisReady) Module.dramatisReady();
+});
+
 const char* css_cursor(ImGuiMouseCursor cursor) {
   switch (cursor) {
     case ImGuiMouseCursor_None: return "none";
@@ -198,11 +222,12 @@ void main_loop_step(void*) {
   if (current_width != fb_width || current_height != fb_height)
     emscripten_set_canvas_element_size(kCanvas, fb_width, fb_height);
   io.DisplaySize = ImVec2(static_cast<float>(css_width), static_cast<float>(css_height));
-  io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixel_ratio), static_cast<float>(pixel_ratio));
+  io.DisplayFramebufferScale =
+      ImVec2(static_cast<float>(pixel_ratio), static_cast<float>(pixel_ratio));
 
   const double now = emscripten_get_now();
-  io.DeltaTime = web.last_time_ms > 0.0 ? static_cast<float>((now - web.last_time_ms) / 1000.0)
-                                        : 1.0f / 60.0f;
+  io.DeltaTime =
+      web.last_time_ms > 0.0 ? static_cast<float>((now - web.last_time_ms) / 1000.0) : 1.0f / 60.0f;
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;
   web.last_time_ms = now;
 
@@ -224,16 +249,17 @@ void main_loop_step(void*) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  const ImGuiMouseCursor cursor = io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
+  const ImGuiMouseCursor cursor =
+      io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
   if (cursor != web.cursor) {
     web.cursor = cursor;
-    EM_ASM({ Module.canvas.style.cursor = UTF8ToString($0); }, css_cursor(cursor));
+    set_canvas_cursor(css_cursor(cursor));
   }
 
   // Two frames in, the page shows the app: tell the glue (window.dramatis.ready resolves).
   if (++web.frame == 2 && !web.ready_announced) {
     web.ready_announced = true;
-    EM_ASM({ if (Module.dramatisReady) Module.dramatisReady(); });
+    announce_ready();
   }
 }
 
@@ -262,7 +288,8 @@ int main() {
   attributes.depth = EM_FALSE;
   attributes.stencil = EM_FALSE;
   attributes.antialias = EM_FALSE;  // ImGui antialiases its own geometry
-  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(kCanvas, &attributes);
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context =
+      emscripten_webgl_create_context(kCanvas, &attributes);
   if (context <= 0) {
     std::fprintf(stderr, "dramatis: cannot create a WebGL 2 context (error %d)\n",
                  static_cast<int>(context));

@@ -43,7 +43,9 @@ bool App::select(const Selection& selection) {
   return true;
 }
 
-bool App::is_animating() const { return reader_panel_.is_animating(); }
+bool App::is_animating() const {
+  return reader_panel_.is_animating();
+}
 
 nlohmann::json App::state_json() const {
   nlohmann::json state = app_state_json(corpus_, selection_);
@@ -115,8 +117,10 @@ void App::draw_frame() {
   const float em = ImGui::GetFontSize();
   const float total = ImGui::GetContentRegionAvail().x;
   const float splitter = kSplitterWidth * content_scale_;
-  if (left_panel_width_ <= 0.0f) left_panel_width_ = std::clamp(total * 0.42f, 18.0f * em, 40.0f * em);
-  left_panel_width_ = std::clamp(left_panel_width_, 12.0f * em, std::max(12.0f * em, total - 16.0f * em));
+  if (left_panel_width_ <= 0.0f)
+    left_panel_width_ = std::clamp(total * 0.42f, 18.0f * em, 40.0f * em);
+  left_panel_width_ =
+      std::clamp(left_panel_width_, 12.0f * em, std::max(12.0f * em, total - 16.0f * em));
 
   ImGui::BeginChild("documents_panel", ImVec2(left_panel_width_, 0.0f), ImGuiChildFlags_None);
   ImGui::SeparatorText("Documents");
@@ -125,7 +129,8 @@ void App::draw_frame() {
 
   ImGui::SameLine(0.0f, 0.0f);
   ImGui::InvisibleButton("##splitter", ImVec2(splitter, ImGui::GetContentRegionAvail().y));
-  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive()) left_panel_width_ += io.MouseDelta.x;
   ImGui::SameLine(0.0f, 0.0f);
 

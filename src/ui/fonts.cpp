@@ -18,9 +18,9 @@ namespace {
 // Ranges always present, matching the base set kept by scripts/subset-font.py, so users' own
 // documents in Latin, Greek or Cyrillic script render without a rebuild.
 const ImWchar kBaseRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-    0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x218F, 0x2190, 0x21FF, 0x2500, 0x25FF,
-    0x3000, 0x303F, 0xFFFD, 0xFFFD, 0,
+    0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00,
+    0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x218F, 0x2190, 0x21FF,
+    0x2500, 0x25FF, 0x3000, 0x303F, 0xFFFD, 0xFFFD, 0,
 };
 
 }  // namespace
@@ -38,7 +38,8 @@ std::vector<std::string> build_font_atlas(const Corpus& corpus, float pixel_size
       const utf8::Step step = utf8::decode(bytes, i);
       i += step.length;
       // ImWchar is 16 bits in this build: characters past the BMP are not rasterised.
-      if (step.codepoint >= 0x20 && step.codepoint <= 0xFFFF) corpus_codepoints.insert(step.codepoint);
+      if (step.codepoint >= 0x20 && step.codepoint <= 0xFFFF)
+        corpus_codepoints.insert(step.codepoint);
     }
   }
   for (char32_t cp : corpus_codepoints) builder.AddChar(static_cast<ImWchar>(cp));
@@ -60,8 +61,8 @@ std::vector<std::string> build_font_atlas(const Corpus& corpus, float pixel_size
     std::snprintf(config.Name, sizeof(config.Name), "%s, %.0fpx", name,
                   static_cast<double>(pixel_size));
     ImFont* added = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(file->bytes.data()),
-                                                   static_cast<int>(file->bytes.size()),
-                                                   pixel_size, &config, ranges.Data);
+                                                   static_cast<int>(file->bytes.size()), pixel_size,
+                                                   &config, ranges.Data);
     if (font == nullptr) font = added;
   }
   io.Fonts->Build();

@@ -86,8 +86,8 @@ void ReaderPanel::draw(const Corpus& corpus, const Selection& selection,
     }
     // Paragraphs above or below the visible area are measured, not drawn.
     const float y = ImGui::GetCursorPosY();
-    const ImVec2 size = ImGui::CalcTextSize(paragraph.data(), paragraph.data() + paragraph.size(),
-                                            false, measure);
+    const ImVec2 size =
+        ImGui::CalcTextSize(paragraph.data(), paragraph.data() + paragraph.size(), false, measure);
     if (y + size.y < clip_top || y > clip_bottom) {
       ImGui::Dummy(ImVec2(measure, size.y));
     } else {

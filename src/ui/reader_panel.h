@@ -26,7 +26,7 @@ class ReaderPanel {
   std::string open_id_;
   std::unique_ptr<utf8::DisplayText> display_;
   std::vector<std::string_view> paragraphs_;  // lines of display_->text(), without '\n'
-  float scroll_target_ = 0.0f;  // logical pixels
+  float scroll_target_ = 0.0f;                // logical pixels
   bool animating_ = false;
 };
 

@@ -73,11 +73,12 @@ void load_manifest_file(const std::string& path, Corpus& corpus) {
     return;
   }
   const std::string base = fs::path(path).parent_path().generic_string();
-  load_manifest_text(path, *text, base,
-                     [&](const std::string& relative, std::string& read_error) {
-                       return read_file(join_path(base, relative), read_error);
-                     },
-                     corpus);
+  load_manifest_text(
+      path, *text, base,
+      [&](const std::string& relative, std::string& read_error) {
+        return read_file(join_path(base, relative), read_error);
+      },
+      corpus);
 }
 
 void load_folder(const std::string& path, Corpus& corpus) {
@@ -90,7 +91,7 @@ void load_folder(const std::string& path, Corpus& corpus) {
   // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
   std::vector<std::string> files;
   size_t skipped = 0;
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied | fs::directory_options::follow_directory_symlink, ec);
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     corpus.diagnostics.push_back(make_error(path, "cannot read folder: " + ec.message()));
     return;
@@ -142,7 +143,8 @@ void add_document_bytes(const std::string& path, std::string bytes, Corpus& corp
 
 void load_manifest_text(const std::string& manifest_path, std::string_view manifest_text,
                         const std::string& base_path, const ReadRelative& read, Corpus& corpus) {
-  std::optional<Manifest> manifest = parse_manifest(manifest_text, manifest_path, corpus.diagnostics);
+  std::optional<Manifest> manifest =
+      parse_manifest(manifest_text, manifest_path, corpus.diagnostics);
   if (!manifest) return;
   if (corpus.name.empty()) corpus.name = manifest->name;
   for (ManifestEntry& entry : manifest->entries) {
@@ -177,15 +179,15 @@ Corpus load_builtin_corpus() {
     corpus.diagnostics.push_back(make_error("corpus/manifest.json", "not embedded in this build"));
     return corpus;
   }
-  load_manifest_text("corpus/manifest.json", manifest->bytes, "corpus",
-                     [&](const std::string& relative, std::string& error)
-                         -> std::optional<std::string> {
-                       if (const EmbeddedFile* file = find_embedded(files, relative))
-                         return std::string(file->bytes);
-                       error = "not embedded in this build";
-                       return std::nullopt;
-                     },
-                     corpus);
+  load_manifest_text(
+      "corpus/manifest.json", manifest->bytes, "corpus",
+      [&](const std::string& relative, std::string& error) -> std::optional<std::string> {
+        if (const EmbeddedFile* file = find_embedded(files, relative))
+          return std::string(file->bytes);
+        error = "not embedded in this build";
+        return std::nullopt;
+      },
+      corpus);
   return corpus;
 }
 
@@ -210,7 +212,8 @@ Corpus load_paths(const std::vector<std::string>& paths) {
     }
   }
   assign_missing_ids(corpus);
-  if (corpus.name.empty() && paths.size() == 1) corpus.name = fs::path(paths[0]).filename().string();
+  if (corpus.name.empty() && paths.size() == 1)
+    corpus.name = fs::path(paths[0]).filename().string();
   return corpus;
 }
 

@@ -39,7 +39,8 @@ std::string derive_title(std::string_view text, size_t max_bytes) {
     std::string_view line = trim(text.substr(0, eol));
     text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
     // Markdown markers that are structure, not title text.
-    while (!line.empty() && (line.front() == '#' || line.front() == '>')) line = trim(line.substr(1));
+    while (!line.empty() && (line.front() == '#' || line.front() == '>'))
+      line = trim(line.substr(1));
     if (starts_with(line, "- ") || starts_with(line, "* ")) line = trim(line.substr(2));
     std::string title;
     for (char c : line) {
@@ -86,11 +87,11 @@ std::optional<Document> check_document(std::string path, std::string bytes,
           doc.invalid_utf8.front().offset));
       return std::nullopt;
     }
-    diagnostics.push_back(make_warning(
-        path,
-        "invalid UTF-8 (" + std::to_string(doc.invalid_utf8.size()) +
-            " sequence(s) in all); shown as U+FFFD, offsets unchanged",
-        doc.invalid_utf8.front().offset));
+    diagnostics.push_back(
+        make_warning(path,
+                     "invalid UTF-8 (" + std::to_string(doc.invalid_utf8.size()) +
+                         " sequence(s) in all); shown as U+FFFD, offsets unchanged",
+                     doc.invalid_utf8.front().offset));
   }
   doc.meta.title = derive_title(utf8::DisplayText(bytes).text());
   doc.path = std::move(path);

@@ -36,16 +36,16 @@ bool read_string(const json& object, const char* key, std::string& out, const st
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return true;
   if (!it->is_string()) {
-    diagnostics.push_back(make_error(
-        path, where + "." + key + ": expected a string, found " + it->type_name()));
+    diagnostics.push_back(
+        make_error(path, where + "." + key + ": expected a string, found " + it->type_name()));
     return false;
   }
   out = it->get<std::string>();
   return true;
 }
 
-const std::set<std::string_view> kEntryKeys = {"id",     "file", "title",   "source",
-                                               "url",    "date", "language"};
+const std::set<std::string_view> kEntryKeys = {"id",  "file", "title",   "source",
+                                               "url", "date", "language"};
 
 }  // namespace
 
@@ -71,16 +71,15 @@ std::optional<Manifest> parse_manifest(std::string_view json_text, const std::st
   std::optional<json> root = parse_json(json_text, path, diagnostics);
   if (!root) return std::nullopt;
   if (!root->is_object()) {
-    diagnostics.push_back(
-        make_error(path, std::string("the manifest must be a JSON object, found ") +
-                             root->type_name()));
+    diagnostics.push_back(make_error(
+        path, std::string("the manifest must be a JSON object, found ") + root->type_name()));
     return std::nullopt;
   }
   Manifest manifest;
   if (auto schema = root->find("schema"); schema != root->end()) {
     if (!schema->is_string() || schema->get<std::string>() != "dramatis.corpus/1") {
-      diagnostics.push_back(make_error(
-          path, "schema: expected \"dramatis.corpus/1\", found " + schema->dump()));
+      diagnostics.push_back(
+          make_error(path, "schema: expected \"dramatis.corpus/1\", found " + schema->dump()));
       return std::nullopt;
     }
   }
@@ -96,8 +95,8 @@ std::optional<Manifest> parse_manifest(std::string_view json_text, const std::st
     const json& item = (*docs)[i];
     const std::string where = "documents[" + std::to_string(i) + "]";
     if (!item.is_object()) {
-      diagnostics.push_back(make_error(path, where + ": expected an object, found " +
-                                                 std::string(item.type_name())));
+      diagnostics.push_back(
+          make_error(path, where + ": expected an object, found " + std::string(item.type_name())));
       continue;
     }
     for (const auto& [key, value] : item.items()) {
@@ -115,7 +114,8 @@ std::optional<Manifest> parse_manifest(std::string_view json_text, const std::st
     ok &= read_string(item, "language", entry.meta.language, where, path, diagnostics);
     if (!ok) continue;
     if (entry.file.empty()) {
-      diagnostics.push_back(make_error(path, where + ".file: missing; each document names its file"));
+      diagnostics.push_back(
+          make_error(path, where + ".file: missing; each document names its file"));
       continue;
     }
     if (!is_contained_relative_path(entry.file)) {
@@ -125,8 +125,8 @@ std::optional<Manifest> parse_manifest(std::string_view json_text, const std::st
       continue;
     }
     if (!entry.meta.date.empty() && !is_iso_date(entry.meta.date)) {
-      diagnostics.push_back(make_error(path, where + ".date: \"" + entry.meta.date +
-                                                 "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
+      diagnostics.push_back(make_error(
+          path, where + ".date: \"" + entry.meta.date + "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
       continue;
     }
     if (!entry.meta.id.empty() && !seen_ids.insert(entry.meta.id).second) {

@@ -108,9 +108,9 @@ size_t DisplayText::to_display(size_t original_offset) const {
 
 size_t DisplayText::to_original(size_t display_offset) const {
   display_offset = std::min(display_offset, text_.size());
-  auto it = std::upper_bound(
-      replacements_.begin(), replacements_.end(), display_offset,
-      [](size_t value, const Replacement& r) { return value < r.display_offset; });
+  auto it =
+      std::upper_bound(replacements_.begin(), replacements_.end(), display_offset,
+                       [](size_t value, const Replacement& r) { return value < r.display_offset; });
   if (it == replacements_.begin()) return display_offset;
   const Replacement& r = *std::prev(it);
   if (display_offset < r.display_offset + 3) return r.original_offset;

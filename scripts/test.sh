@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds the native app, the CLI and the web app, then runs
+# the unit, CLI and native end-to-end tests (ctest) and the browser end-to-end test.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source scripts/env.sh
+started=$SECONDS
+
+scripts/setup.sh
+
+echo "== native build (build/native)"
+cmake --preset native >/dev/null
+cmake --build build/native -j "$jobs"
+
+echo "== native tests (unit, CLI, native end-to-end)"
+ctest --preset native -j "$jobs"
+
+echo "== web build (build/wasm/web)"
+cmake --preset wasm >/dev/null
+cmake --build build/wasm -j "$jobs"
+
+echo "== browser end-to-end test"
+node tests/e2e/browser_e2e.mjs --root build/wasm/web
+
+echo "== all tests passed in $((SECONDS - started)) s"
