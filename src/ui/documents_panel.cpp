@@ -47,9 +47,11 @@ void DocumentsPanel::sort_rows(const Corpus& corpus) {
 
 void DocumentsPanel::draw(const Corpus& corpus, Selection& selection) {
   ImGui::TextDisabled("%zu documents", corpus.documents.size());
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  // Tristate sorting: the table starts (and can return to) corpus order.
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
   const float problems_height =
       corpus.diagnostics.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 6.0f;
   if (ImGui::BeginTable("documents", 4, flags, ImVec2(0.0f, -problems_height))) {

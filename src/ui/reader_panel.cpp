@@ -103,8 +103,19 @@ void ReaderPanel::draw(const Corpus& corpus, const Selection& selection,
     if (ImGui::IsWindowHovered() && io.MouseWheel != 0.0f) {
       scroll_target_ = ImGui::GetScrollY() - io.MouseWheel * em * 5.0f;
     }
-    // Dragging the scrollbar or keyboard navigation moves the view directly: follow it.
+    // Dragging the scrollbar moves the view directly: follow it.
     if (!ImGui::IsWindowHovered() || io.MouseDown[0]) scroll_target_ = ImGui::GetScrollY();
+    // Reading keys while the pointer is over the text (no text input is focused here).
+    if (ImGui::IsWindowHovered() && !io.WantTextInput) {
+      const float page = ImGui::GetWindowHeight() * 0.9f;
+      if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_Space))
+        scroll_target_ = ImGui::GetScrollY() + page;
+      if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) scroll_target_ = ImGui::GetScrollY() - page;
+      if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) scroll_target_ += em * 3.0f;
+      if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) scroll_target_ -= em * 3.0f;
+      if (ImGui::IsKeyPressed(ImGuiKey_Home)) scroll_target_ = 0.0f;
+      if (ImGui::IsKeyPressed(ImGuiKey_End)) scroll_target_ = max_scroll;
+    }
     scroll_target_ = std::clamp(scroll_target_, 0.0f, max_scroll);
     const float current = ImGui::GetScrollY();
     const float distance = scroll_target_ - current;
