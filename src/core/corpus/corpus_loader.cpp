@@ -17,11 +17,20 @@ namespace {
 
 constexpr const char* kManifestName = "manifest.json";
 
-bool is_text_extension(const fs::path& path) {
+std::string lower_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool is_text_extension(const fs::path& path) {
+  const std::string ext = lower_extension(path);
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text";
+}
+
+bool is_manifest_extension(const fs::path& path) {
+  return lower_extension(path) == ".json";
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
@@ -200,7 +209,7 @@ Corpus load_paths(const std::vector<std::string>& paths) {
       corpus.diagnostics.push_back(make_error(path, "no such file or folder"));
     } else if (fs::is_directory(status)) {
       load_folder(path, corpus);
-    } else if (fs::path(path).extension() == ".json") {
+    } else if (is_manifest_extension(fs::path(path))) {
       load_manifest_file(path, corpus);
     } else {
       std::string error;

@@ -42,9 +42,14 @@ std::string derive_title(std::string_view text, size_t max_bytes) {
     while (!line.empty() && (line.front() == '#' || line.front() == '>'))
       line = trim(line.substr(1));
     if (starts_with(line, "- ") || starts_with(line, "* ")) line = trim(line.substr(2));
+    // Strong emphasis markers ("**", "__") are dropped; single '_' stays (handles, names).
     std::string title;
-    for (char c : line) {
-      if (c != '*' && c != '_') title += c;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if ((line[i] == '*' || line[i] == '_') && i + 1 < line.size() && line[i + 1] == line[i]) {
+        ++i;
+        continue;
+      }
+      if (line[i] != '*') title += line[i];
     }
     if (title.empty() || title.find_first_not_of("-=") == std::string::npos) continue;
     if (title.size() > max_bytes) {

@@ -18,7 +18,9 @@ TEST_CASE("decodes typographic punctuation and CJK from the seeds") {
 
 TEST_CASE("reports each kind of invalid sequence at its byte offset") {
   SUBCASE("lone continuation byte") {
-    const auto bad = find_invalid("ab\x80" "cd");
+    const auto bad = find_invalid(
+        "ab\x80"
+        "cd");
     REQUIRE(bad.size() == 1);
     CHECK(bad[0].offset == 2);
     CHECK(bad[0].length == 1);
@@ -50,9 +52,15 @@ TEST_CASE("reports each kind of invalid sequence at its byte offset") {
 }
 
 TEST_CASE("display text shows U+FFFD without shifting original offsets") {
-  const std::string original = "A\xFF" "BC\xE2\x80" "D";
+  const std::string original =
+      "A\xFF"
+      "BC\xE2\x80"
+      "D";
   DisplayText display(original);
-  CHECK(display.text() == "A\xEF\xBF\xBD" "BC\xEF\xBF\xBD" "D");
+  CHECK(display.text() ==
+        "A\xEF\xBF\xBD"
+        "BC\xEF\xBF\xBD"
+        "D");
   // 'B' is at original 2, display 4; 'D' at original 6, display 9.
   CHECK(display.to_display(2) == 4);
   CHECK(display.to_display(6) == 9);
