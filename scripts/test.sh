@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds the native app, the CLI and the web app, then runs
-# the unit, CLI and native end-to-end tests (ctest) and the browser end-to-end test.
+# the unit, CLI and native end-to-end tests (ctest, plain and under ASan + UBSan) and the
+# browser end-to-end test.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,6 +16,11 @@ cmake --build build/native -j "$jobs"
 
 echo "== native tests (unit, CLI, native end-to-end)"
 ctest --preset native -j "$jobs"
+
+echo "== sanitizer build and tests (build/native-asan: ASan + UBSan)"
+cmake --preset native-asan >/dev/null
+cmake --build build/native-asan -j "$jobs"
+ctest --preset native-asan -j "$jobs"
 
 echo "== web build (build/wasm/web)"
 cmake --preset wasm >/dev/null
