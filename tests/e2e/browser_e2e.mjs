@@ -1,0 +1,510 @@
+#!/usr/bin/env node
+// Browser end-to-end test of the Dramatis web build: serves it under a sub-path with
+// scripts/serve.mjs, loads it in headless Chromium (SwiftShader WebGL2), drives window.dramatis,
+// checks the pixels, then checks the friendly message when WebGL 2 is missing.
+//   node tests/e2e/browser_e2e.mjs [--root build/wasm/web] [--out DIR] [--timeout SECONDS]
+// Prints `ok - name` / `not ok - name` per check and ends with `N passed, M failed`; exit code 1
+// on any failure. Needs `npm ci` in tests/e2e and Chromium at /usr/bin/chromium.
+//
+// Sections: [1] arguments and reporting  [2] server  [3] server checks  [4] app in the browser
+//           [5] no-WebGL2 page  [6] main and clean-up
+
+import { spawn } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '..', '..');
+const SERVE = path.join(REPO_ROOT, 'scripts', 'serve.mjs');
+const CHROMIUM = '/usr/bin/chromium';
+const PREFIX = '/sub/dir/';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const WEBGL2_MESSAGE = 'Dramatis needs WebGL 2';
+
+// -----------------------------------------------------------------------------------------------
+// [1] Arguments and reporting
+// -----------------------------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const opts = {
+    root: path.join(REPO_ROOT, 'build', 'wasm', 'web'),
+    out: path.join(REPO_ROOT, 'tests', 'e2e', 'out'),
+    timeoutS: 120,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    const value = () => (inline !== undefined ? inline : argv[++i]);
+    if (flag === '--root') opts.root = path.resolve(value());
+    else if (flag === '--out') opts.out = path.resolve(value());
+    else if (flag === '--timeout') opts.timeoutS = Number(value());
+    else if (flag === '-h' || flag === '--help') {
+      console.log('usage: node tests/e2e/browser_e2e.mjs [--root build/wasm/web] [--out DIR] [--timeout SECONDS]');
+      process.exit(0);
+    } else {
+      console.error(`browser_e2e: unknown argument ${JSON.stringify(argv[i])}`);
+      process.exit(2);
+    }
+  }
+  if (!(opts.timeoutS > 0)) {
+    console.error('browser_e2e: --timeout needs a positive number of seconds');
+    process.exit(2);
+  }
+  return opts;
+}
+
+let passed = 0;
+let failed = 0;
+
+function check(name, ok, detail) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}`);
+  if (detail !== undefined && detail !== '') {
+    for (const line of String(detail).split('\n')) console.log(`  # ${line}`);
+  }
+  return ok;
+}
+
+function note(text) {
+  for (const line of String(text).split('\n')) console.log(`# ${line}`);
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// -----------------------------------------------------------------------------------------------
+// [2] Server
+// -----------------------------------------------------------------------------------------------
+
+function startServer(root) {
+  const child = spawn(process.execPath, [SERVE, '--root', root, '--port', '0', '--prefix', PREFIX], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /^Dramatis is being served at (http:\/\/\S+)\r?$/m.exec(stdout);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code, signal) => {
+      reject(new Error(`serve.mjs exited early (code ${code}, signal ${signal}): ${stderr.trim()}`));
+    });
+    child.on('error', reject);
+  });
+  return { child, url: withTimeout(url, 15000, 'starting serve.mjs'), stderr: () => stderr };
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// A raw request, so that ".." segments reach the server without being normalised away.
+function rawGet(base, rawPath, method = 'GET') {
+  const u = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: rawPath, method }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.setTimeout(10000, () => req.destroy(new Error('request timed out')));
+    req.end();
+  });
+}
+
+// -----------------------------------------------------------------------------------------------
+// [3] Server checks (no browser)
+// -----------------------------------------------------------------------------------------------
+
+async function serverChecks(url, root) {
+  const base = new URL(url);
+  const html = await readFile(path.join(root, 'index.html'), 'utf8');
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+
+  const index = await rawGet(url, base.pathname);
+  check('server: index.html under the sub-path', index.status === 200 &&
+    /^text\/html/.test(index.headers['content-type'] || ''), `status ${index.status}`);
+  check('server: CSP header matches the meta tag in index.html',
+    meta !== null && index.headers['content-security-policy'] === meta[1],
+    `header: ${index.headers['content-security-policy']}\nmeta:   ${meta && meta[1]}`);
+  check('server: X-Content-Type-Options nosniff', index.headers['x-content-type-options'] === 'nosniff');
+
+  const wasm = await rawGet(url, base.pathname + 'dramatis.wasm', 'HEAD');
+  check('server: dramatis.wasm is application/wasm',
+    wasm.status === 200 && wasm.headers['content-type'] === 'application/wasm',
+    `status ${wasm.status}, type ${wasm.headers['content-type']}`);
+  const js = await rawGet(url, base.pathname + 'dramatis.js', 'HEAD');
+  check('server: dramatis.js is text/javascript',
+    js.status === 200 && /^text\/javascript/.test(js.headers['content-type'] || ''),
+    `status ${js.status}, type ${js.headers['content-type']}`);
+
+  const bare = await rawGet(url, base.pathname.replace(/\/$/, ''));
+  check('server: the sub-path without its slash redirects to it',
+    bare.status === 301 && bare.headers.location === base.pathname, `status ${bare.status}`);
+
+  const escapes = [
+    base.pathname + '../../../../etc/passwd',
+    base.pathname + '..%2f..%2f..%2f..%2fetc%2fpasswd',
+    base.pathname + '%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+  ];
+  const statuses = [];
+  for (const p of escapes) statuses.push((await rawGet(url, p)).status);
+  check('server: path traversal is refused', statuses.every((s) => s === 404 || s === 400),
+    `statuses ${statuses.join(', ')}`);
+  const outside = await rawGet(url, '/index.html');
+  check('server: nothing is served outside the prefix', outside.status === 404, `status ${outside.status}`);
+}
+
+// -----------------------------------------------------------------------------------------------
+// [4] The app in the browser
+// -----------------------------------------------------------------------------------------------
+
+// Records what a page does so checks can look at it afterwards.
+function watchPage(page, origin) {
+  const log = { requests: [], foreign: [], httpErrors: [], consoleErrors: [], csp: [], pageErrors: [] };
+  page.on('request', (req) => {
+    const u = req.url();
+    log.requests.push(u);
+    const protocol = u.slice(0, u.indexOf(':') + 1);
+    if (protocol === 'data:' || protocol === 'blob:') return;
+    if (new URL(u).origin !== origin) log.foreign.push(u);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => {
+    log.httpErrors.push(`failed ${req.url()} (${req.failure() && req.failure().errorText})`);
+  });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy/i.test(text)) log.csp.push(text);
+    if (msg.type() === 'error') log.consoleErrors.push(text);
+  });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e && e.stack ? e.stack : e)));
+  return log;
+}
+
+// Runs in the page before any of its scripts: reports CSP violations through the console.
+function cspProbe() {
+  window.__dramatisCspViolations = [];
+  window.addEventListener('securitypolicyviolation', (e) => {
+    const text = `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}` +
+      ` at ${e.sourceFile}:${e.lineNumber}`;
+    if (!window.__dramatisCspViolations.includes(text)) window.__dramatisCspViolations.push(text);
+  }, true);
+}
+
+function pixelStats(png) {
+  const colours = new Set();
+  let sum = 0;
+  let sumSq = 0;
+  const n = png.width * png.height;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const r = png.data[i], g = png.data[i + 1], b = png.data[i + 2];
+    if (colours.size < 65536) colours.add((r << 16) | (g << 8) | b);
+    const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    sum += y;
+    sumSq += y * y;
+  }
+  const mean = sum / n;
+  return { distinct: colours.size, mean, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
+}
+
+async function overlayText(page) {
+  return page.evaluate(() => {
+    const o = document.getElementById('overlay');
+    if (!o) return 'no overlay';
+    const part = (id) => {
+      const e = document.getElementById(id);
+      return e && !e.hidden && !e.closest('[hidden]') ? e.textContent.replace(/\s+/g, ' ').trim() : '';
+    };
+    const text = [part('status'), part('problem-title'), part('problem-text'), part('problem-detail')]
+      .filter(Boolean).join(' | ');
+    return `overlay ${o.hidden ? 'hidden' : 'shown'}: ${text}`;
+  }).catch((e) => `could not read the overlay: ${e.message}`);
+}
+
+async function appChecks(context, url, opts) {
+  const origin = new URL(url).origin;
+  const page = await context.newPage();
+  page.setDefaultTimeout(30000);
+  const log = watchPage(page, origin);
+  await page.addInitScript(cspProbe);
+
+  let readyOk = false;
+  try {
+    const started = Date.now();
+    const response = await page.goto(url, { waitUntil: 'load' });
+    const title = await page.title();
+    if (!check('page loads', response !== null && response.status() === 200 && title === 'Dramatis',
+      `status ${response && response.status()}, title ${JSON.stringify(title)}`)) {
+      return log;
+    }
+
+    const layout = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      const r = c.getBoundingClientRect();
+      return {
+        rect: [r.left, r.top, r.width, r.height], viewport: [innerWidth, innerHeight],
+        scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+        tabindex: c.getAttribute('tabindex'),
+      };
+    });
+    check('canvas fills the viewport with no scrollbars',
+      layout.rect[0] === 0 && layout.rect[1] === 0 && layout.rect[2] === layout.viewport[0] &&
+      layout.rect[3] === layout.viewport[1] && layout.scroll[0] <= layout.viewport[0] &&
+      layout.scroll[1] <= layout.viewport[1] && layout.tabindex === '-1', JSON.stringify(layout));
+
+    const readyResult = await withTimeout(
+      page.evaluate(() => window.dramatis.ready.then(() => 'ready', (e) => `rejected: ${e && e.message}`)),
+      opts.timeoutS * 1000, 'dramatis.ready',
+    ).catch((e) => `error: ${e.message}`);
+    readyOk = check('window.dramatis.ready resolves', readyResult === 'ready',
+      `${readyResult} after ${((Date.now() - started) / 1000).toFixed(1)} s; ${await overlayText(page)}`);
+    if (!readyOk) return log;
+    note(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const overlayHidden = await page.evaluate(() => document.getElementById('overlay').hidden);
+    check('loading overlay is hidden once ready', overlayHidden, await overlayText(page));
+
+    let state = null;
+    try {
+      state = await page.evaluate(() => window.dramatis.state());
+    } catch (e) {
+      check('state() returns an object', false, e.message);
+    }
+    if (state !== null) {
+      check('state() has schema dramatis.state/1', state.schema === 'dramatis.state/1', `schema ${state.schema}`);
+      const docs = state.corpus && Array.isArray(state.corpus.documents) ? state.corpus.documents : [];
+      const ids = docs.map((d) => d.id);
+      check('state() lists exactly 5 documents with ids d0..d4',
+        docs.length === 5 && ids.join(',') === 'd0,d1,d2,d3,d4', `ids ${JSON.stringify(ids)}`);
+      check('every document has a non-empty title',
+        docs.length > 0 && docs.every((d) => typeof d.title === 'string' && d.title.trim() !== ''),
+        docs.map((d) => `${d.id}: ${JSON.stringify(d.title)}`).join('\n'));
+    }
+
+    try {
+      const selected = await page.evaluate(() => window.dramatis.select('document', 'd2'));
+      check("select('document', 'd2') returns true", selected === true, `returned ${JSON.stringify(selected)}`);
+      const selection = await page.evaluate(() => window.dramatis.state().selection);
+      check("state().selection is {kind:'document', id:'d2'}",
+        selection !== null && typeof selection === 'object' && selection.kind === 'document' && selection.id === 'd2',
+        `selection ${JSON.stringify(selection)}`);
+      const missing = await page.evaluate(() => window.dramatis.select('document', 'nope'));
+      check("select('document', 'nope') returns false", missing === false, `returned ${JSON.stringify(missing)}`);
+    } catch (e) {
+      check('select() works', false, e.message);
+    }
+
+    // Let a few frames draw the selection before the picture is taken.
+    await page.evaluate(() => new Promise((resolve) => {
+      let frames = 0;
+      const tick = () => (++frames >= 5 ? resolve() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    }));
+    await mkdir(opts.out, { recursive: true });
+    const shotPath = path.join(opts.out, 'app.png');
+    try {
+      const shot = await page.screenshot({ path: shotPath });
+      const stats = pixelStats(PNG.sync.read(shot));
+      const visible = !(await page.evaluate(() => document.getElementById('overlay').hidden)) ? 'overlay shown' : '';
+      check('canvas is not blank', visible === '' && stats.distinct >= 50 && stats.std >= 4,
+        `${stats.distinct} distinct colours, luminance mean ${stats.mean.toFixed(1)} std ${stats.std.toFixed(1)}` +
+        `${visible ? `, ${visible}` : ''}; screenshot ${shotPath}`);
+    } catch (e) {
+      check('canvas is not blank', false, `screenshot failed: ${e.message}`);
+    }
+  } finally {
+    // These run even when start-up failed: they usually say why.
+    if (!readyOk) {
+      await mkdir(opts.out, { recursive: true });
+      await page.screenshot({ path: path.join(opts.out, 'app-failed.png') }).catch(() => {});
+    }
+    const violations = await page.evaluate(() => window.__dramatisCspViolations || []).catch(() => []);
+    check('no requests to other origins', log.foreign.length === 0, log.foreign.join('\n'));
+    check('no failed or error HTTP responses', log.httpErrors.length === 0, log.httpErrors.join('\n'));
+    check('no Content-Security-Policy violations', log.csp.length === 0 && violations.length === 0,
+      [...new Set([...log.csp, ...violations])].join('\n'));
+    check('no console errors or uncaught page errors', log.consoleErrors.length === 0 && log.pageErrors.length === 0,
+      [...new Set([...log.consoleErrors, ...log.pageErrors])].join('\n'));
+    await page.close();
+  }
+  return log;
+}
+
+// -----------------------------------------------------------------------------------------------
+// [5] The page without WebGL 2
+// -----------------------------------------------------------------------------------------------
+
+// Runs in the page before its scripts: the browser "has no" WebGL 2.
+function hideWebGL2() {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    if (String(type).toLowerCase() === 'webgl2') return null;
+    return original.call(this, type, ...rest);
+  };
+}
+
+async function noWebGL2Checks(context, url, opts) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const log = watchPage(page, new URL(url).origin);
+  await page.addInitScript(cspProbe);
+  await page.addInitScript(hideWebGL2);
+  await page.goto(url, { waitUntil: 'load' });
+
+  let shown = false;
+  try {
+    await page.waitForFunction((text) => {
+      const p = document.getElementById('problem');
+      return p && !p.hidden && p.offsetParent !== null && p.textContent.includes(text);
+    }, WEBGL2_MESSAGE, { timeout: 15000 });
+    shown = true;
+  } catch {
+    // reported below
+  }
+  check(`without WebGL 2 the page says "${WEBGL2_MESSAGE}"`, shown, await overlayText(page));
+  const tips = await page.evaluate(() => document.querySelectorAll('#problem-tips li').length).catch(() => 0);
+  check('without WebGL 2 the page suggests what to try', tips > 0, `${tips} tips`);
+  const readyState = await withTimeout(
+    page.evaluate(() => window.dramatis.ready.then(() => 'resolved', () => 'rejected')), 5000, 'ready',
+  ).catch((e) => e.message);
+  check('without WebGL 2 dramatis.ready rejects', readyState === 'rejected', readyState);
+
+  await page.waitForTimeout(1000); // give a wrongly started download the time to show up
+  const appRequests = log.requests.filter((u) => /\/dramatis\.(wasm|js)(\?|$)/.test(new URL(u).pathname));
+  check('without WebGL 2 neither dramatis.js nor dramatis.wasm is requested', appRequests.length === 0,
+    appRequests.join('\n'));
+  check('without WebGL 2 there are no console errors, CSP violations or other origins',
+    log.consoleErrors.length === 0 && log.pageErrors.length === 0 && log.csp.length === 0 &&
+    log.foreign.length === 0, [...log.consoleErrors, ...log.pageErrors, ...log.csp, ...log.foreign].join('\n'));
+  await mkdir(opts.out, { recursive: true });
+  await page.screenshot({ path: path.join(opts.out, 'no-webgl2.png') }).catch((e) => note(`screenshot: ${e.message}`));
+  await page.close();
+}
+
+// -----------------------------------------------------------------------------------------------
+// [6] Main and clean-up
+// -----------------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  let server = null;
+  let context = null;
+  let userDataDir = null;
+
+  const cleanup = async () => {
+    if (context) await context.close().catch(() => {});
+    context = null;
+    if (server) await stopServer(server.child).catch(() => {});
+    server = null;
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    userDataDir = null;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.log(`# interrupted by ${signal}; cleaning up`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    const missing = [];
+    for (const f of ['index.html', 'style.css', 'dramatis-glue.js', 'dramatis.js', 'dramatis.wasm']) {
+      try {
+        await access(path.join(opts.root, f));
+      } catch {
+        missing.push(f);
+      }
+    }
+    if (!check(`web build is present in ${opts.root}`, missing.length === 0, missing.length
+      ? `missing: ${missing.join(', ')} (build it: cmake --preset wasm && cmake --build --preset wasm)` : '')) {
+      return;
+    }
+
+    server = startServer(opts.root);
+    let url;
+    try {
+      url = await server.url;
+    } catch (e) {
+      check('serve.mjs starts and prints its address', false, e.message);
+      return;
+    }
+    check('serve.mjs starts and prints its address', url.endsWith(PREFIX), url);
+
+    try {
+      await serverChecks(url, opts.root);
+    } catch (e) {
+      check('server checks run', false, e.stack || e.message);
+    }
+
+    userDataDir = await mkdtemp(path.join(os.tmpdir(), 'dramatis-e2e-'));
+    try {
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 1,
+        timeout: 60000,
+      });
+    } catch (e) {
+      check('chromium starts', false, e.message);
+      return;
+    }
+
+    try {
+      await appChecks(context, url, opts);
+    } catch (e) {
+      check('app checks run', false, e.stack || e.message);
+    }
+    try {
+      await noWebGL2Checks(context, url, opts);
+    } catch (e) {
+      check('no-WebGL2 checks run', false, e.stack || e.message);
+    }
+    if (server.stderr().trim()) note(`serve.mjs stderr:\n${server.stderr().trim()}`);
+  } finally {
+    await cleanup();
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  }
+}
+
+main().catch((e) => {
+  console.log(`not ok - test harness error\n  # ${String(e.stack || e).split('\n').join('\n  # ')}`);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
