@@ -255,6 +255,33 @@ async function overlayText(page) {
   }).catch((e) => `could not read the overlay: ${e.message}`);
 }
 
+// The drawing buffer must follow the canvas' CSS size times devicePixelRatio: after a window
+// resize, and on a high-DPI screen (emulated through the DevTools protocol).
+async function resizeAndHighDpiChecks(page, opts) {
+  const bufferMatches = () => page.waitForFunction(() => {
+    const c = document.getElementById('canvas');
+    return c.width === Math.round(innerWidth * devicePixelRatio) &&
+      c.height === Math.round(innerHeight * devicePixelRatio);
+  }, null, { timeout: 15000 }).then(() => true, () => false);
+  const sizes = () => page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return `buffer ${c.width}x${c.height}, viewport ${innerWidth}x${innerHeight} at ${devicePixelRatio}x`;
+  });
+
+  await page.setViewportSize({ width: 900, height: 640 });
+  check('drawing buffer follows a window resize', await bufferMatches(), await sizes());
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride',
+    { width: 900, height: 640, deviceScaleFactor: 2, mobile: false });
+  const sharp = await bufferMatches();
+  check('drawing buffer is in device pixels on a 2x screen', sharp &&
+    (await page.evaluate(() => document.getElementById('canvas').width)) === 1800, await sizes());
+  await page.screenshot({ path: path.join(opts.out, 'app-2x.png') }).catch(() => {});
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+}
+
 async function appChecks(context, url, opts) {
   const origin = new URL(url).origin;
   const page = await context.newPage();
@@ -346,6 +373,7 @@ async function appChecks(context, url, opts) {
     } catch (e) {
       check('canvas is not blank', false, `screenshot failed: ${e.message}`);
     }
+    await resizeAndHighDpiChecks(page, opts);
   } finally {
     // These run even when start-up failed: they usually say why.
     if (!readyOk) {
