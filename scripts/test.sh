@@ -9,6 +9,7 @@ source scripts/env.sh
 started=$SECONDS
 
 scripts/setup.sh
+echo "== set-up done in $((SECONDS - started)) s"
 
 echo "== native build (build/native)"
 cmake --preset native >/dev/null
