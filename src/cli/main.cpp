@@ -16,6 +16,8 @@ constexpr const char* kHelp =
     "\n"
     "Commands:\n"
     "  corpus list   list the documents of a corpus (the built-in one by default)\n"
+    "  extract       entities, quotes and speakers, dates, relations as JSON\n"
+    "  eval          score the reading engine against gold spans\n"
     "\n"
     "Run 'dramatis-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 usage error, 2 bad input.\n";
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     std::cout << "dramatis-cli " << DRAMATIS_VERSION << '\n';
     return kOk;
   }
+  if (command == "extract") return run_extract({args.begin() + 1, args.end()});
+  if (command == "eval") return run_eval({args.begin() + 1, args.end()});
   if (command == "corpus") {
     const std::string sub = args.size() > 1 ? args[1] : "";
     if (sub == "list") return run_corpus_list({args.begin() + 2, args.end()});
