@@ -1,0 +1,274 @@
+#include "core/nlp/quote_spans.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text/utf8.h"
+
+namespace dramatis {
+namespace {
+
+// Longest a quote may run before we give up on a missing closing mark (bytes). Real quotes in
+// news are a few paragraphs at most; this bound keeps unbalanced marks from swallowing a text.
+constexpr size_t kMaxQuoteBytes = 4000;
+constexpr size_t kMaxLineLookBack = 2 * kMaxQuoteBytes;
+
+enum class Role : uint8_t { None, Open, Close, Either };
+
+struct Mark {
+  size_t start = 0;
+  size_t end = 0;
+  QuoteMark kind = QuoteMark::Double;
+  Role role = Role::None;
+};
+
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  // Letters of the Latin, Greek and Cyrillic blocks and CJK ideographs: enough to tell an
+  // apostrophe inside a word from a quotation mark.
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F) ||
+         (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
+}
+
+// Characters after which a mark opens a quote: start of text, spaces, brackets, dashes, colons.
+bool opens_after(char32_t c) {
+  return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 ||
+         c == ':' || c == '*' || c == '_' || c == '>' || c == '-' || c == 0x201C;
+}
+
+// Characters before which a mark closes a quote.
+bool closes_before(char32_t c) {
+  return c == 0 || is_space(c) || c == ')' || c == ']' || c == '}' || c == ',' || c == '.' ||
+         c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2014 || c == 0x2013 || c == '*' ||
+         c == '_' || c == '-' || c == 0x201D || c == 0x2026;
+}
+
+char32_t code_point_before(std::string_view text, size_t offset) {
+  if (offset == 0) return 0;
+  size_t start = offset - 1;
+  while (start > 0 && offset - start < 4 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  const utf8::Step step = utf8::decode(text, start);
+  return step.valid && start + step.length == offset ? step.codepoint : U'\uFFFD';
+}
+
+char32_t code_point_at(std::string_view text, size_t offset) {
+  return offset < text.size() ? utf8::decode(text, offset).codepoint : 0;
+}
+
+// Classifies a mark by its own shape and its neighbours.
+Role role_of(char32_t mark, char32_t before, char32_t after) {
+  switch (mark) {
+    case 0x201C:
+    case 0x201E:
+    case 0xAB: return Role::Open;  // “ „ «
+    case 0x201D:
+    case 0xBB: return Role::Close;   // ” »
+    case 0x2018: return Role::Open;  // ‘
+    default: break;
+  }
+  const bool open_ctx = opens_after(before) && !is_space(after) && after != 0;
+  const bool close_ctx = closes_before(after) && !is_space(before) && before != 0;
+  if (mark == '\'' || mark == 0x2019) {
+    // Between two letters it is an apostrophe (don’t, Meta’s); after a letter and before a
+    // letter-less context it may close; "’s" after a word is a possessive, never a quote.
+    if (is_letter_or_digit(before) && is_letter_or_digit(after)) return Role::None;
+    if (mark == 0x2019 && !close_ctx) return Role::None;
+    if (open_ctx && close_ctx) return Role::None;
+    return open_ctx ? Role::Open : close_ctx ? Role::Close : Role::None;
+  }
+  // Straight double quote.
+  if (open_ctx && close_ctx) return Role::Either;
+  return open_ctx ? Role::Open : close_ctx ? Role::Close : Role::Either;
+}
+
+std::vector<Mark> find_marks(std::string_view text) {
+  std::vector<Mark> marks;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte != '"' && byte != '\'' && byte != 0xE2 && byte != 0xC2) {
+      ++i;
+      continue;
+    }
+    const utf8::Step step = utf8::decode(text, i);
+    const char32_t c = step.codepoint;
+    QuoteMark kind;
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E) {
+      kind = QuoteMark::Double;
+    } else if (c == '\'' || c == 0x2018 || c == 0x2019) {
+      kind = QuoteMark::Single;
+    } else if (c == 0xAB || c == 0xBB) {
+      kind = QuoteMark::Guillemet;
+    } else {
+      i += step.length;
+      continue;
+    }
+    const Role role = role_of(c, code_point_before(text, i), code_point_at(text, i + step.length));
+    if (role != Role::None) marks.push_back({i, i + step.length, kind, role});
+    i += step.length;
+  }
+  return marks;
+}
+
+struct Line {
+  size_t start = 0;
+  size_t end = 0;            // at the '\n' or the end of the text
+  size_t content_start = 0;  // after indentation and blockquote markers
+  bool blockquote = false;
+  bool blank = false;
+};
+
+Line line_at(std::string_view text, size_t offset) {
+  // Looking back at most a bounded distance keeps a huge single-line text linear; a line that
+  // long is treated as starting at the window's edge (it is no blockquote line).
+  Line line;
+  const size_t window_start = offset > kMaxLineLookBack ? offset - kMaxLineLookBack : 0;
+  const size_t nl = offset == 0 ? std::string_view::npos
+                                : text.substr(window_start, offset - window_start).rfind('\n');
+  line.start = nl == std::string_view::npos ? window_start : window_start + nl + 1;
+  line.end = std::min(text.find('\n', line.start), text.size());
+  size_t i = line.start;
+  while (i < line.end && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i < line.end && text[i] == '>') {
+    line.blockquote = true;
+    while (i < line.end && (text[i] == '>' || text[i] == ' ')) ++i;
+  }
+  line.content_start = i;
+  line.blank = true;
+  for (size_t j = i; j < line.end; ++j) {
+    if (text[j] != ' ' && text[j] != '\t' && text[j] != '\r') line.blank = false;
+  }
+  return line;
+}
+
+bool starts_block(std::string_view text, const Line& line) {
+  if (line.content_start >= line.end) return true;
+  const char c = text[line.content_start];
+  const char next = line.content_start + 1 < line.end ? text[line.content_start + 1] : '\0';
+  return c == '#' || ((c == '-' || c == '*' || c == '+') && next == ' ') ||
+         (static_cast<unsigned char>(c) == 0xE2 && text.substr(line.content_start, 3) == "\u2022");
+}
+
+// Whether a quote opened at `from` may still be open at `to`, given the line breaks between
+// them. Each line of a web article is a paragraph, so a break ends a quote unless: both lines
+// are one blockquote; the earlier line is hard-wrapped mid-sentence; or the new paragraph opens
+// the quote again (`reopened`: news style for a quote over several paragraphs).
+bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopened) {
+  const auto newline_before = [&](size_t from_offset) {
+    if (from_offset >= to) return std::string_view::npos;
+    const size_t found = text.substr(from_offset, to - from_offset).find('\n');
+    return found == std::string_view::npos ? found : from_offset + found;
+  };
+  size_t nl = newline_before(from);
+  while (nl != std::string_view::npos) {
+    const Line before = line_at(text, nl);
+    size_t next = nl + 1;
+    Line after = line_at(text, std::min(next, text.size()));
+    while (after.blank && after.end < to) after = line_at(text, after.end + 1);
+    const bool same_blockquote = before.blockquote && after.blockquote && !before.blank;
+    char last = '\0';
+    for (size_t j = before.end; j > before.content_start; --j) {
+      const char c = text[j - 1];
+      if (c != ' ' && c != '\r' && c != '\t') {
+        last = c;
+        break;
+      }
+    }
+    const bool hard_wrapped = !before.blank && after.start == nl + 1 &&
+                              !starts_block(text, after) &&
+                              (std::isalnum(static_cast<unsigned char>(last)) || last == ',');
+    const bool reopens = reopened != nullptr && reopened->start == after.content_start;
+    if (!same_blockquote && !hard_wrapped && !reopens) return false;
+    nl = newline_before(after.start);
+  }
+  return true;
+}
+
+// Pairs the marks of one kind into spans, left to right.
+void pair_marks(std::string_view text, const std::vector<Mark>& marks,
+                std::vector<QuoteSpan>& spans) {
+  const Mark* open = nullptr;
+  size_t open_since = 0;  // where the open quote's current paragraph starts being checked
+  for (const Mark& mark : marks) {
+    if (open != nullptr &&
+        (mark.start - open_since > kMaxQuoteBytes ||
+         !may_span(text, open_since, mark.start, mark.role == Role::Open ? &mark : nullptr))) {
+      open = nullptr;  // never closed within its paragraph: not a quote
+    }
+    if (open == nullptr) {
+      if (mark.role == Role::Open || mark.role == Role::Either) {
+        open = &mark;
+        open_since = mark.end;
+      }
+      continue;
+    }
+    if (mark.role == Role::Open) {  // reopened for a new paragraph of the same quote
+      open_since = mark.end;
+      continue;
+    }
+    if (mark.start == open->end) {  // "" is no quote
+      open = nullptr;
+      continue;
+    }
+    QuoteSpan span;
+    span.start = open->start;
+    span.end = mark.end;
+    span.inner_start = open->end;
+    span.inner_end = mark.start;
+    span.mark = open->kind;
+    span.in_blockquote = line_at(text, open->start).blockquote;
+    spans.push_back(span);
+    open = nullptr;
+  }
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
+  const std::vector<Mark> marks = find_marks(text);
+  std::vector<QuoteSpan> spans;
+  std::vector<Mark> of_kind;
+  for (QuoteMark kind : {QuoteMark::Double, QuoteMark::Guillemet, QuoteMark::Single}) {
+    of_kind.clear();
+    for (const Mark& m : marks) {
+      if (m.kind == kind) of_kind.push_back(m);
+    }
+    pair_marks(text, of_kind, spans);
+  }
+  // Top-level marked quotes: drop any span inside another (a single-quoted phrase inside a
+  // double-quoted quote).
+  std::sort(spans.begin(), spans.end(), [](const QuoteSpan& a, const QuoteSpan& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  std::vector<QuoteSpan> top;
+  for (const QuoteSpan& span : spans) {
+    if (top.empty() || span.start >= top.back().end) top.push_back(span);
+  }
+  // Blockquote lines with no marks of their own are quoted text too ("> He said ...").
+  const size_t marked = top.size();
+  size_t next_marked = 0;
+  for (size_t start = 0; start < text.size();) {
+    const Line line = line_at(text, start);
+    if (line.blockquote && !line.blank) {
+      while (next_marked < marked && top[next_marked].end <= line.start) ++next_marked;
+      const bool has_marked = next_marked < marked && top[next_marked].start < line.end;
+      size_t end = line.end;
+      while (end > line.content_start && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
+      if (!has_marked) {
+        top.push_back(
+            {line.content_start, end, line.content_start, end, QuoteMark::Blockquote, true});
+      }
+    }
+    start = line.end + 1;
+  }
+  std::sort(top.begin(), top.end(),
+            [](const QuoteSpan& a, const QuoteSpan& b) { return a.start < b.start; });
+  return top;
+}
+
+}  // namespace dramatis

@@ -1,0 +1,109 @@
+// Finding quoted spans: mark pairing, apostrophes, paragraphs and blockquotes
+// (src/core/nlp/quote_spans.cpp).
+#include "core/nlp/quote_spans.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+using namespace dramatis;
+
+namespace {
+
+std::vector<std::string> quoted(std::string_view text) {
+  std::vector<std::string> out;
+  for (const QuoteSpan& q : find_quote_spans(text)) out.emplace_back(text.substr(q.start, q.end - q.start));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("single quotes with apostrophes inside pair correctly") {
+  const std::string text =
+      "Chintara had been with Meta for 11 years. 'It's really hard to let go of this kind of "
+      "power, but ultimately, curiosity won out,' Chintara said. 'I didn't want to have the "
+      "regret of not trying something outside of Meta.'";
+  const auto q = quoted(text);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0] == "'It's really hard to let go of this kind of power, but ultimately, curiosity won out,'");
+  CHECK(q[1] == "'I didn't want to have the regret of not trying something outside of Meta.'");
+}
+
+TEST_CASE("typographic quotes and possessives") {
+  const std::string text =
+      "He said \xE2\x80\x9CWe never let them \xE2\x80\x98" "drive\xE2\x80\x99 the team.\xE2\x80\x9D "
+      "Meta\xE2\x80\x99s view differs.";
+  const auto q = quoted(text);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0] == "\xE2\x80\x9CWe never let them \xE2\x80\x98" "drive\xE2\x80\x99 the team.\xE2\x80\x9D");
+}
+
+TEST_CASE("straight double quotes, including a title in quotes") {
+  const auto q = quoted("- Engineering quality rules: \"commits must be made by Facebook engineers\"\n"
+                        "- **~600 layoffs** at the \"Superintelligence Lab\"\n");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0] == "\"commits must be made by Facebook engineers\"");
+  CHECK(q[1] == "\"Superintelligence Lab\"");
+}
+
+TEST_CASE("a quote over two blockquote lines is one span") {
+  const std::string text =
+      "> \xE2\x80\x9CIn my eleven years at Meta I met friends.\n"
+      "> The barriers I wanted to lower? They\xE2\x80\x99ve almost disappeared.\xE2\x80\x9D\n"
+      "---\n";
+  const auto spans = find_quote_spans(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].start == 2);
+  CHECK(text.substr(spans[0].end - 3, 3) == "\xE2\x80\x9D");
+  CHECK(spans[0].in_blockquote);
+}
+
+TEST_CASE("a quote continued in a new paragraph that opens again") {
+  const std::string text =
+      "\"We will keep building,\" she said. \"The first part of a long quote\n\n"
+      "\"continues here and ends now.\" Then prose.";
+  const auto q = quoted(text);
+  REQUIRE(q.size() == 2);
+  CHECK(q[1] == "\"The first part of a long quote\n\n\"continues here and ends now.\"");
+}
+
+TEST_CASE("an unclosed quote does not swallow the next paragraph") {
+  const auto q = quoted("He said \"this never closes.\nA new paragraph with \"a real quote\" here.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0] == "\"a real quote\"");
+}
+
+TEST_CASE("blockquote lines without marks are quotes; markers are not part of the span") {
+  const std::string text = "Quote:\n> We use download numbers to verify direction.\nAfter.";
+  const auto spans = find_quote_spans(text);
+  REQUIRE(spans.size() == 1);
+  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) ==
+        "We use download numbers to verify direction.");
+  CHECK(spans[0].mark == QuoteMark::Blockquote);
+}
+
+TEST_CASE("guillemets") {
+  const auto q = quoted("Il a dit \xC2\xAB nous partons \xC2\xBB hier.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0] == "\xC2\xAB nous partons \xC2\xBB");
+}
+
+TEST_CASE("random bytes: spans are sorted, in bounds and non-overlapping") {
+  std::mt19937 rng(7);
+  const char alphabet[] = {'"', '\'', '\n', ' ', 'a', 'B', '>', '.', ',', '\xE2', '\x80', '\x9C',
+                           '\x9D', '\x98', '\x99', '\xC2', '\xAB', '\xBB'};
+  for (int round = 0; round < 300; ++round) {
+    std::string text(static_cast<size_t>(rng() % 400), ' ');
+    for (char& c : text) c = alphabet[rng() % sizeof(alphabet)];
+    size_t previous_end = 0;
+    for (const QuoteSpan& q : find_quote_spans(text)) {
+      CHECK(q.start >= previous_end);
+      CHECK(q.start <= q.inner_start);
+      CHECK(q.inner_start <= q.inner_end);
+      CHECK(q.inner_end <= q.end);
+      CHECK(q.end <= text.size());
+      previous_end = q.end;
+    }
+  }
+}
