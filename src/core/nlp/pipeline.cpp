@@ -1,10 +1,147 @@
 #include "core/nlp/pipeline.h"
 
+#include <algorithm>
+#include <map>
+
+#include "core/nlp/dates.h"
+#include "core/nlp/document_view.h"
+#include "core/nlp/entity_candidates.h"
+#include "core/nlp/entity_resolution.h"
+#include "core/nlp/events.h"
+#include "core/nlp/quote_clusters.h"
+#include "core/nlp/quote_spans.h"
+#include "core/nlp/quote_speakers.h"
+#include "core/nlp/relations.h"
+
 namespace dramatis {
+namespace {
+
+std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& views,
+                                            const WordStats& stats) {
+  std::vector<EntityCandidate> candidates;
+  for (const DocumentView& v : views) {
+    std::vector<EntityCandidate> found = find_candidates(v, stats);
+    candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+  }
+  // Headlines name what the body names: look for those names there.
+  KnownNames known;
+  for (const EntityCandidate& c : candidates) {
+    if (!c.typed) continue;
+    KnownName& name = known[c.key];
+    if (c.confidence > name.confidence) name = {c.type, c.confidence};
+  }
+  for (const DocumentView& v : views) {
+    std::vector<EntityCandidate> found = find_headline_candidates(v, known);
+    candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const EntityCandidate& a, const EntityCandidate& b) {
+              return std::tie(a.doc, a.start) < std::tie(b.doc, b.start);
+            });
+  return candidates;
+}
+
+DatesByDocument all_dates(const std::vector<DocumentView>& views) {
+  DatesByDocument dates(views.size());
+  for (const DocumentView& v : views) {
+    for (DateMention& d : find_dates(v.text, v.doc, v.date)) {
+      if (!v.in_boilerplate(d.span.start)) dates[v.doc].push_back(std::move(d));
+    }
+    std::sort(
+        dates[v.doc].begin(), dates[v.doc].end(),
+        [](const DateMention& a, const DateMention& b) { return a.span.start < b.span.start; });
+  }
+  return dates;
+}
+
+// DATE entities, one per normalised value, so dates are nodes like any other name.
+void add_date_entities(const DatesByDocument& dates, std::vector<Entity>& entities) {
+  std::map<std::string, size_t> by_value;
+  for (const std::vector<DateMention>& doc_dates : dates) {
+    for (const DateMention& d : doc_dates) {
+      auto [it, added] = by_value.try_emplace(d.value, entities.size());
+      if (added) {
+        Entity e;
+        e.name = d.value;
+        e.type = EntityType::Date;
+        entities.push_back(std::move(e));
+      }
+      entities[it->second].mentions.push_back(d.span);
+    }
+  }
+}
+
+// Ids "e0", "e1", ... in order of first mention (document, then offset).
+void number_entities(std::vector<Entity>& entities) {
+  for (Entity& e : entities) {
+    std::sort(e.mentions.begin(), e.mentions.end(), [](const DocSpan& a, const DocSpan& b) {
+      return std::tie(a.doc, a.start, a.end) < std::tie(b.doc, b.start, b.end);
+    });
+  }
+  std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
+    return std::tie(a.mentions.front().doc, a.mentions.front().start, a.name) <
+           std::tie(b.mentions.front().doc, b.mentions.front().start, b.name);
+  });
+  for (size_t i = 0; i < entities.size(); ++i) entities[i].id = "e" + std::to_string(i);
+}
+
+std::vector<std::vector<MentionRef>> mentions_by_document(const std::vector<Entity>& entities,
+                                                          size_t documents) {
+  std::vector<std::vector<MentionRef>> refs(documents);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const DocSpan& m : entities[e].mentions) {
+      refs[m.doc].push_back({static_cast<uint32_t>(m.start), static_cast<uint32_t>(m.end),
+                             static_cast<int>(e), entities[e].type});
+    }
+  }
+  for (auto& list : refs) {
+    std::sort(list.begin(), list.end(), [](const MentionRef& a, const MentionRef& b) {
+      return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+    });
+  }
+  return refs;
+}
+
+}  // namespace
 
 Analysis analyze(const Corpus& corpus) {
+  std::vector<std::string_view> texts, dates;
+  for (const Document& doc : corpus.documents) {
+    texts.emplace_back(doc.bytes);
+    dates.emplace_back(doc.meta.date);
+  }
+  const std::vector<DocumentView> views = make_document_views(texts, dates);
+  const WordStats stats = collect_word_stats(views);
+
   Analysis analysis;
-  (void)corpus;
+  analysis.entities = resolve_entities(views, all_candidates(views, stats), stats);
+  const DatesByDocument dates_by_doc = all_dates(views);
+  add_date_entities(dates_by_doc, analysis.entities);
+  number_entities(analysis.entities);
+  for (const auto& doc_dates : dates_by_doc)
+    analysis.dates.insert(analysis.dates.end(), doc_dates.begin(), doc_dates.end());
+
+  const auto mentions = mentions_by_document(analysis.entities, views.size());
+  for (const DocumentView& v : views) {
+    std::vector<Quote> quotes =
+        attribute_quotes(v, find_quote_spans(v.text), mentions[v.doc], analysis.entities);
+    analysis.quotes.insert(analysis.quotes.end(), std::make_move_iterator(quotes.begin()),
+                           std::make_move_iterator(quotes.end()));
+  }
+  std::vector<std::string_view> quoted;
+  for (size_t i = 0; i < analysis.quotes.size(); ++i) {
+    const Quote& q = analysis.quotes[i];
+    analysis.quotes[i].id = "q" + std::to_string(i);
+    quoted.push_back(texts[q.span.doc].substr(q.span.start, q.span.end - q.span.start));
+  }
+  const std::vector<std::string> clusters = cluster_quotes(quoted);
+  for (size_t i = 0; i < analysis.quotes.size(); ++i) analysis.quotes[i].cluster = clusters[i];
+
+  analysis.relations = find_relations(views, mentions, analysis.quotes);
+  analysis.events = find_events(views, mentions, dates_by_doc);
+  analysis.conflicts = find_conflicts(analysis.events, dates_by_doc, analysis.entities);
   return analysis;
 }
 

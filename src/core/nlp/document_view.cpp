@@ -1,0 +1,57 @@
+#include "core/nlp/document_view.h"
+
+#include <algorithm>
+
+namespace dramatis {
+
+size_t DocumentView::block_at(size_t offset) const {
+  // Blocks are lines in order; the last one starting at or before the offset holds it.
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), offset,
+                             [](size_t o, const text::Block& b) { return o < b.start; });
+  if (it == blocks.begin()) return blocks.size();
+  const size_t index = static_cast<size_t>(it - blocks.begin()) - 1;
+  return offset <= blocks[index].end ? index : blocks.size();
+}
+
+bool DocumentView::in_boilerplate(size_t offset) const {
+  auto it = std::upper_bound(boilerplate.begin(), boilerplate.end(), offset,
+                             [](size_t o, const text::BoilerplateSpan& b) { return o < b.start; });
+  return it != boilerplate.begin() && offset < std::prev(it)->end;
+}
+
+std::vector<DocumentView> make_document_views(const std::vector<std::string_view>& texts,
+                                              const std::vector<std::string_view>& dates) {
+  std::vector<DocumentView> views(texts.size());
+  std::vector<std::vector<text::BoilerplateSpan>> boilerplate = text::detect_boilerplate(texts);
+  for (size_t d = 0; d < texts.size(); ++d) {
+    DocumentView& v = views[d];
+    v.doc = static_cast<uint32_t>(d);
+    v.text = texts[d];
+    v.date = d < dates.size() ? dates[d] : std::string_view();
+    v.tokens = text::tokenize(v.text);
+    v.blocks = text::parse_blocks(v.text);
+    v.sentences = text::split_sentences(v.text, v.tokens, v.blocks);
+    v.boilerplate = std::move(boilerplate[d]);
+    std::sort(v.boilerplate.begin(), v.boilerplate.end(),
+              [](const text::BoilerplateSpan& a, const text::BoilerplateSpan& b) {
+                return a.start < b.start;
+              });
+    v.token_sentence.assign(v.tokens.size(), 0);
+    for (size_t s = 0; s < v.sentences.size(); ++s) {
+      for (size_t t = v.sentences[s].first_token;
+           t < v.sentences[s].end_token && t < v.tokens.size(); ++t)
+        v.token_sentence[t] = static_cast<uint32_t>(s);
+    }
+    // Tokens between sentences (rare: markers) belong to the sentence before them.
+    for (size_t t = 1; t < v.tokens.size(); ++t) {
+      if (v.token_sentence[t] == 0 && !v.sentences.empty() && v.sentences[0].end_token <= t)
+        v.token_sentence[t] = v.token_sentence[t - 1];
+    }
+    v.token_boilerplate.assign(v.tokens.size(), false);
+    for (size_t t = 0; t < v.tokens.size(); ++t)
+      v.token_boilerplate[t] = v.in_boilerplate(v.tokens[t].start);
+  }
+  return views;
+}
+
+}  // namespace dramatis

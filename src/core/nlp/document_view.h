@@ -1,0 +1,38 @@
+// One document as the reading engine sees it: its text (the original bytes), tokens, Markdown
+// blocks, sentences and boilerplate spans, computed once and shared by every stage (entities,
+// quotes, dates, relations). Tokens inside boilerplate are flagged so the stages can skip them.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/text/boilerplate.h"
+#include "core/text/markdown.h"
+#include "core/text/sentences.h"
+#include "core/text/tokens.h"
+
+namespace dramatis {
+
+struct DocumentView {
+  uint32_t doc = 0;  // index into Corpus::documents
+  std::string_view text;
+  std::string_view date;  // the document's publication date (ISO) or empty
+  std::vector<text::Token> tokens;
+  std::vector<text::Block> blocks;
+  std::vector<text::Sentence> sentences;
+  std::vector<text::BoilerplateSpan> boilerplate;
+  std::vector<uint32_t> token_sentence;  // sentence index of each token
+  std::vector<bool> token_boilerplate;   // token lies in a boilerplate span
+
+  std::string_view token_text(size_t i) const { return tokens[i].text(text); }
+  // The block (index into blocks) holding byte `offset`, or blocks.size().
+  size_t block_at(size_t offset) const;
+  bool in_boilerplate(size_t offset) const;
+};
+
+// Builds the views of a corpus' documents; boilerplate detection looks across documents.
+std::vector<DocumentView> make_document_views(const std::vector<std::string_view>& texts,
+                                              const std::vector<std::string_view>& dates);
+
+}  // namespace dramatis

@@ -1,0 +1,327 @@
+#include "core/nlp/entity_candidates.h"
+
+#include <algorithm>
+
+#include "core/nlp/lexicon.h"
+#include "core/nlp/text_case.h"
+
+namespace dramatis {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+// Words that may join the capitalised parts of one name ("University of California", "Bank of
+// America", "Ludwig van Beethoven"), when the part before them allows it.
+bool is_connector(std::string_view word) {
+  return word == "of" || word == "for" || word == "and" || word == "&" || word == "the";
+}
+bool is_particle(std::string_view word) {
+  return word == "van" || word == "von" || word == "der" || word == "de" || word == "da" ||
+         word == "di" || word == "du" || word == "del" || word == "bin" || word == "al" ||
+         word == "la" || word == "le" || word == "ter";
+}
+
+// Nouns that mark the name next to them as a product ("the framework PyTorch", "Tinker, a tool").
+bool is_product_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "framework", "library",  "tool",     "toolkit", "model",     "models",  "platform",
+      "app",       "language", "software", "chip",    "device",    "product", "service",
+      "browser",   "engine",   "compiler", "system",  "assistant", "chatbot", "package"};
+  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+}
+
+bool is_name_token(const DocumentView& v, size_t i) {
+  const Token& t = v.tokens[i];
+  if (t.kind == TokenKind::Handle) return true;
+  if (t.kind != TokenKind::Word) return false;
+  if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) return true;
+  return has_inner_capital(v.token_text(i));  // iPhone, eBay
+}
+
+// First word of its sentence (after any bullet, quote or emphasis marker that opens it).
+bool starts_sentence(const DocumentView& v, size_t i) {
+  const uint32_t sentence = v.token_sentence[i];
+  for (size_t j = v.sentences[sentence].first_token; j < i; ++j) {
+    const TokenKind k = v.tokens[j].kind;
+    if (k != TokenKind::Bullet && k != TokenKind::OpenQuote && k != TokenKind::AmbiguousQuote &&
+        k != TokenKind::Emphasis && k != TokenKind::Punct && k != TokenKind::Dash &&
+        k != TokenKind::Number)
+      return false;
+  }
+  return true;
+}
+
+bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>& headline) {
+  const size_t block = v.block_at(v.tokens[i].start);
+  return block < headline.size() && headline[block];
+}
+
+// Headings and title-case lines ("PyTorch Leader Soumith Chintala Steps Down: ...") capitalise
+// ordinary words, so capitals there say nothing about names.
+std::vector<bool> headline_blocks(const DocumentView& v) {
+  std::vector<bool> headline(v.blocks.size(), false);
+  std::vector<uint32_t> capitalised(v.blocks.size(), 0), lower(v.blocks.size(), 0);
+  for (size_t i = 0; i < v.tokens.size(); ++i) {
+    if (v.tokens[i].kind != TokenKind::Word) continue;
+    const size_t block = v.block_at(v.tokens[i].start);
+    if (block >= v.blocks.size()) continue;
+    const std::string_view word = v.token_text(i);
+    if (is_title_case_function_word(word)) continue;
+    if (v.tokens[i].has(text::kCapitalized) || v.tokens[i].has(text::kAllCaps)) {
+      ++capitalised[block];
+    } else if (!v.tokens[i].has(text::kHasDigit)) {
+      ++lower[block];
+    }
+  }
+  for (size_t b = 0; b < v.blocks.size(); ++b) {
+    if (v.blocks[b].kind == text::BlockKind::Heading) {
+      headline[b] = true;
+    } else {
+      headline[b] = capitalised[b] >= 4 && lower[b] * 5 <= capitalised[b];
+    }
+  }
+  return headline;
+}
+
+std::string join_key(const DocumentView& v, size_t first, size_t end) {
+  std::string key;
+  for (size_t i = first; i < end; ++i) {
+    if (!key.empty() && v.tokens[i].has(text::kSpaceBefore)) key += ' ';
+    key += v.token_text(i);
+  }
+  return key;
+}
+
+// A word seen only at sentence starts and never lower-case elsewhere may still be common
+// ("Shortly"); one seen lower-case ("reports") or listed as a non-name certainly is.
+bool is_common_word(std::string_view word, const WordStats& stats) {
+  const Lexicon& lex = lexicon();
+  if (lex.is_not_entity_word(word)) return true;
+  const std::string lower = to_lower_ascii(word);
+  const auto low = stats.lowercase.find(lower);
+  const auto mid = stats.capital_mid.find(std::string(word));
+  const uint32_t low_count = low == stats.lowercase.end() ? 0 : low->second;
+  const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
+  if (low_count > mid_count) return true;
+  if (mid_count > 0) return false;
+  // Never seen mid-sentence: a name only if a lexicon knows it.
+  return !(lex.is_first_name(word) || lex.is_place(word) || lex.is_company(word));
+}
+
+void assign_type(const DocumentView& v, EntityCandidate& c) {
+  const Lexicon& lex = lexicon();
+  const std::string_view first_word = v.token_text(c.first_token);
+  const size_t words = c.end_token - c.first_token;
+  const std::string_view last_word = v.token_text(c.end_token - 1);
+
+  bool org_keyword = false, event_keyword = false;
+  for (size_t i = c.first_token; i < c.end_token; ++i) {
+    const std::string_view w = v.token_text(i);
+    if (lex.is_org_keyword(w)) org_keyword = true;
+    if (lex.is_event_keyword(w)) event_keyword = true;
+  }
+  if (words > 1 && lex.is_org_suffix(last_word)) org_keyword = true;
+  if (org_keyword) c.evidence |= kOrgKeyword;
+  if (event_keyword) c.evidence |= kEventKeyword;
+  if (lex.is_company(c.key)) c.evidence |= kCompanyList;
+  if (lex.is_place(c.key)) c.evidence |= kPlaceList;
+  if (words >= 2 && words <= 4 && lex.is_first_name(first_word)) c.evidence |= kFirstName;
+  if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;
+  if (words == 1 && v.tokens[c.first_token].has(text::kAllCaps) && first_word.size() >= 2 &&
+      first_word.size() <= 6)
+    c.evidence |= kAcronym;
+  if (words == 1 && has_inner_capital(first_word)) c.evidence |= kCamelCase;
+
+  // Product context: a product noun just before (", the framework X", "first tool, X") or after.
+  for (size_t j = c.first_token; j > 0 && c.first_token - j < 3; --j) {
+    if (is_product_noun(v.token_text(j - 1))) c.evidence |= kProductContext;
+  }
+  if (c.end_token < v.tokens.size() && is_product_noun(v.token_text(c.end_token)))
+    c.evidence |= kProductContext;
+
+  bool plain_words = words >= 2 && words <= 3;
+  for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
+    const Token& t = v.tokens[i];
+    const std::string_view w = v.token_text(i);
+    if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || t.has(text::kAllCaps) ||
+        t.has(text::kHasDigit) || lex.is_not_entity_word(w) || lex.is_place(w))
+      plain_words = false;
+  }
+  if (plain_words && !org_keyword && !event_keyword) c.evidence |= kPersonShape;
+
+  // Decide, strongest evidence first.
+  const auto set = [&](EntityType type, float confidence) {
+    c.type = type;
+    c.confidence = confidence;
+    c.typed = true;
+  };
+  if (c.evidence & kHandle) {
+    set(lex.is_company(first_word.substr(1)) ? EntityType::Org : EntityType::Person, 0.7f);
+  } else if (c.evidence & kHonorific) {
+    set(EntityType::Person, 0.9f);
+  } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {
+    set(EntityType::Person, 0.9f);
+  } else if (c.evidence & kEventKeyword) {
+    set(EntityType::Event, 0.8f);
+  } else if (c.evidence & (kOrgKeyword | kCompanyList)) {
+    set(EntityType::Org, 0.85f);
+  } else if (c.evidence & kPlaceList) {
+    set(EntityType::Location, 0.85f);
+  } else if (c.evidence & kProductContext) {
+    set(EntityType::Product, 0.7f);
+  } else if (c.evidence & kPersonShape) {
+    set(EntityType::Person, 0.65f);
+  } else if (c.evidence & kAcronym) {
+    set(EntityType::Org, 0.55f);
+  } else if (c.evidence & kCamelCase) {
+    set(EntityType::Product, 0.45f);
+  } else {
+    c.type = EntityType::Org;  // a guess: aliasing may make it a person's surname
+    c.confidence = 0.3f;
+    c.typed = false;
+  }
+}
+
+}  // namespace
+
+WordStats collect_word_stats(const std::vector<DocumentView>& views) {
+  WordStats stats;
+  for (const DocumentView& v : views) {
+    for (size_t i = 0; i < v.tokens.size(); ++i) {
+      const Token& t = v.tokens[i];
+      if (t.kind != TokenKind::Word || v.token_boilerplate[i]) continue;
+      const std::string_view word = v.token_text(i);
+      if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) {
+        if (!starts_sentence(v, i)) ++stats.capital_mid[std::string(word)];
+      } else if (!has_inner_capital(word)) {
+        ++stats.lowercase[std::string(word)];
+      }
+    }
+  }
+  return stats;
+}
+
+std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats) {
+  const Lexicon& lex = lexicon();
+  const std::vector<bool> headline = headline_blocks(v);
+  std::vector<EntityCandidate> out;
+  size_t i = 0;
+  while (i < v.tokens.size()) {
+    if (!is_name_token(v, i) || v.token_boilerplate[i] || in_headline_block(v, i, headline)) {
+      ++i;
+      continue;
+    }
+    // Grow a run of name tokens within one sentence, joined by connectors when allowed.
+    size_t end = i + 1;
+    const uint32_t sentence = v.token_sentence[i];
+    while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
+      if (is_name_token(v, end) && v.tokens[end].kind != TokenKind::Handle) {
+        ++end;
+        continue;
+      }
+      const std::string_view w = v.token_text(end);
+      const bool joinable_next = end + 1 < v.tokens.size() && is_name_token(v, end + 1) &&
+                                 v.token_sentence[end + 1] == sentence;
+      if (joinable_next && is_particle(w)) {
+        end += 2;
+        continue;
+      }
+      if (joinable_next && is_connector(w) && w != "the" &&
+          (lex.is_org_keyword(v.token_text(end - 1)) ||
+           lex.is_location_keyword(v.token_text(end - 1)))) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    if (v.tokens[i].kind == TokenKind::Handle) end = i + 1;
+    size_t first = i;
+    const size_t next = end;
+
+    // Drop leading words that are capitalised only by position, honorifics (kept as evidence)
+    // and function words.
+    bool honorific = false;
+    while (first < end) {
+      const std::string_view w = v.token_text(first);
+      if (lex.is_honorific(w) && end - first > 1) {
+        honorific = true;
+        ++first;
+        continue;
+      }
+      const bool initial_position = first == i && starts_sentence(v, first);
+      if ((initial_position && is_common_word(w, stats)) || lex.is_not_entity_word(w) ||
+          lex.is_demonym(w)) {
+        ++first;
+        continue;
+      }
+      break;
+    }
+    // Trailing words that are not names ("Google Monday").
+    while (end > first && lex.is_not_entity_word(v.token_text(end - 1))) --end;
+    if (first < end) {
+      EntityCandidate c;
+      c.doc = v.doc;
+      c.first_token = static_cast<uint32_t>(first);
+      c.end_token = static_cast<uint32_t>(end);
+      c.start = v.tokens[first].start;
+      c.end = v.tokens[end - 1].end;
+      c.key = join_key(v, first, end);
+      c.sentence_initial = starts_sentence(v, first);
+      if (honorific) c.evidence |= kHonorific;
+      assign_type(v, c);
+      // An acronym right before a lower-case word is a modifier ("AI research", "CEO role"),
+      // not a name, unless a lexicon knows it.
+      const bool modifier =
+          (c.evidence & kAcronym) && !(c.evidence & (kCompanyList | kPlaceList)) &&
+          end < v.tokens.size() && v.tokens[end].kind == TokenKind::Word &&
+          !v.tokens[end].has(text::kCapitalized) && !v.tokens[end].has(text::kAllCaps);
+      if (!modifier) out.push_back(std::move(c));
+    }
+    i = next;
+  }
+  return out;
+}
+
+std::vector<EntityCandidate> find_headline_candidates(const DocumentView& v,
+                                                      const KnownNames& known) {
+  constexpr size_t kMaxWords = 5;
+  const std::vector<bool> headline = headline_blocks(v);
+  std::vector<EntityCandidate> out;
+  for (size_t i = 0; i < v.tokens.size();) {
+    if (!is_name_token(v, i) || v.token_boilerplate[i] || !in_headline_block(v, i, headline)) {
+      ++i;
+      continue;
+    }
+    // The longest run of name tokens starting here that the body text names.
+    size_t best_end = 0;
+    const KnownName* best = nullptr;
+    for (size_t end = i + 1; end <= v.tokens.size() && end - i <= kMaxWords; ++end) {
+      if (!is_name_token(v, end - 1) || v.token_sentence[end - 1] != v.token_sentence[i]) break;
+      if (auto it = known.find(join_key(v, i, end)); it != known.end()) {
+        best_end = end;
+        best = &it->second;
+      }
+    }
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    EntityCandidate c;
+    c.doc = v.doc;
+    c.first_token = static_cast<uint32_t>(i);
+    c.end_token = static_cast<uint32_t>(best_end);
+    c.start = v.tokens[i].start;
+    c.end = v.tokens[best_end - 1].end;
+    c.key = join_key(v, i, best_end);
+    c.type = best->type;
+    c.confidence = best->confidence;
+    c.typed = true;
+    c.headline = true;
+    out.push_back(std::move(c));
+    i = best_end;
+  }
+  return out;
+}
+
+}  // namespace dramatis

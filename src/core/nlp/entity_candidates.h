@@ -1,0 +1,71 @@
+// Stage 1 of entity recognition: proper-name candidates in one document (runs of capitalised
+// words, acronyms, handles, CamelCase names) with a first guess at their type from lexicons and
+// local context. Sentence-initial capitals and headline case are handled with corpus-wide word
+// statistics, so "Reports point to..." gives no entity and "Chintala’s path..." does.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/nlp/analysis.h"
+#include "core/nlp/document_view.h"
+
+namespace dramatis {
+
+// How often each word form is seen across the corpus (outside boilerplate).
+struct WordStats {
+  std::unordered_map<std::string, uint32_t> lowercase;    // all-lowercase occurrences, by form
+  std::unordered_map<std::string, uint32_t> capital_mid;  // capitalised, not sentence-initial
+};
+
+WordStats collect_word_stats(const std::vector<DocumentView>& views);
+
+// Why a candidate got its type; several can hold.
+enum CandidateEvidence : uint16_t {
+  kFirstName = 1 << 0,       // starts with a known first name
+  kHonorific = 1 << 1,       // after Mr., Dr., President, CEO ...
+  kOrgKeyword = 1 << 2,      // contains Lab, University, Foundation ... or ends with Inc., Ltd.
+  kCompanyList = 1 << 3,     // a known company or brand
+  kPlaceList = 1 << 4,       // a known country, region or city
+  kEventKeyword = 1 << 5,    // Conference, Summit, Olympics ...
+  kProductContext = 1 << 6,  // "the framework X", "X, a library"
+  kHandle = 1 << 7,          // @name
+  kAcronym = 1 << 8,         // all capitals, 2-6 letters
+  kCamelCase = 1 << 9,       // PyTorch, OpenAI
+  kPersonShape = 1 << 10,    // two or three plain capitalised words, no keyword
+  kSpeechContext = 1 << 11,  // subject of a reporting verb ("X said")
+};
+
+struct EntityCandidate {
+  uint32_t doc = 0;
+  uint32_t first_token = 0;  // token range [first_token, end_token)
+  uint32_t end_token = 0;
+  uint32_t start = 0;  // bytes
+  uint32_t end = 0;
+  std::string key;  // the surface form, words joined by single spaces
+  EntityType type = EntityType::Person;
+  float confidence = 0.0f;
+  uint16_t evidence = 0;
+  bool typed = false;  // the type rests on evidence (else a guess to confirm by aliasing)
+  bool headline = false;
+  bool sentence_initial = false;
+};
+
+// Candidates outside headlines and headings (whose capitals say nothing about names).
+std::vector<EntityCandidate> find_candidates(const DocumentView& view, const WordStats& stats);
+
+// Names the body text established, by key, for finding them in headlines.
+struct KnownName {
+  EntityType type = EntityType::Person;
+  float confidence = 0.0f;
+};
+using KnownNames = std::unordered_map<std::string, KnownName>;
+
+// Candidates in headlines and headings: the longest runs the body text already names.
+std::vector<EntityCandidate> find_headline_candidates(const DocumentView& view,
+                                                      const KnownNames& known);
+
+}  // namespace dramatis

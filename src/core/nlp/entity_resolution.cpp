@@ -1,0 +1,355 @@
+#include "core/nlp/entity_resolution.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/nlp/lexicon.h"
+#include "core/nlp/text_case.h"
+
+namespace dramatis {
+namespace {
+
+using text::TokenKind;
+
+// One surface form: corpus-wide for full names and typed names; per document for lone words,
+// which may name different people in different articles ("Alban" here, another Alban there).
+struct Node {
+  std::string key;
+  int doc = -1;  // -1: corpus-wide
+  std::vector<size_t> candidates;
+  std::vector<std::string_view> words;
+  EntityType type = EntityType::Org;
+  float confidence = 0.0f;
+  bool typed = false;
+  bool linked = false;  // merged into another node by an alias rule
+};
+
+struct MergeRecord {
+  size_t node;
+  std::string rule;
+  double confidence;
+};
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t find(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void unite(size_t child, size_t into) { parent_[find(child)] = find(into); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+std::vector<std::string_view> split_words(std::string_view key) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start <= key.size()) {
+    const size_t space = std::min(key.find(' ', start), key.size());
+    if (space > start) words.push_back(key.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+std::string letters_lower(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  }
+  return out;
+}
+
+// One substitution or one swap of neighbours, for names of five letters or more.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 5 || a == b) return false;
+  std::vector<size_t> diff;
+  for (size_t i = 0; i < a.size() && diff.size() <= 2; ++i) {
+    if (a[i] != b[i]) diff.push_back(i);
+  }
+  if (diff.size() == 1) return diff[0] > 0;  // the first letter must agree
+  return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] &&
+         a[diff[1]] == b[diff[0]];
+}
+
+// Capital initials of a name's words, skipping connectors ("Fundamental AI Research" -> "FAIR").
+std::string initials(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (is_title_case_function_word(w)) continue;
+    if (w.size() > 1 &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      out += w;  // an acronym inside the expansion ("AI") contributes all its letters
+    } else if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+      out += w[0];
+    }
+  }
+  return out;
+}
+
+bool is_acronym(std::string_view word) {
+  return word.size() >= 2 && word.size() <= 8 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
+                                     const std::vector<EntityCandidate>& candidates,
+                                     const WordStats& stats) {
+  const Lexicon& lex = lexicon();
+
+  // ---- Nodes, one per surface form (and document, for lone untyped words).
+  std::vector<Node> nodes;
+  std::map<std::pair<std::string, int>, size_t> node_of;
+  std::vector<size_t> candidate_node(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const EntityCandidate& cand = candidates[c];
+    const bool single = cand.end_token - cand.first_token == 1;
+    const int scope = (single && !cand.typed) ? static_cast<int>(cand.doc) : -1;
+    auto [it, added] = node_of.try_emplace({cand.key, scope}, nodes.size());
+    if (added) {
+      Node node;
+      node.key = cand.key;
+      node.doc = scope;
+      nodes.push_back(std::move(node));
+      nodes.back().words = split_words(nodes.back().key);
+    }
+    Node& node = nodes[it->second];
+    node.candidates.push_back(c);
+    candidate_node[c] = it->second;
+    if (cand.typed && cand.confidence > node.confidence) {
+      node.type = cand.type;
+      node.confidence = cand.confidence;
+      node.typed = true;
+    }
+    if (!node.typed && cand.confidence > node.confidence) {
+      node.type = cand.type;
+      node.confidence = cand.confidence;
+    }
+  }
+  const auto node_in_doc = [&](const Node& node, uint32_t doc) {
+    return std::any_of(node.candidates.begin(), node.candidates.end(),
+                       [&](size_t c) { return candidates[c].doc == doc; });
+  };
+
+  UnionFind groups(nodes.size());
+  std::vector<MergeRecord> merges;
+  const auto merge = [&](size_t alias, size_t into, const char* rule, double confidence) {
+    if (groups.find(alias) == groups.find(into)) return;
+    groups.unite(alias, into);
+    nodes[alias].linked = true;
+    merges.push_back({alias, rule, confidence});
+  };
+
+  std::vector<size_t> people;  // full names: typed persons of two or more words
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    if (nodes[n].typed && nodes[n].type == EntityType::Person && nodes[n].words.size() >= 2)
+      people.push_back(n);
+  }
+
+  // ---- Lone words: surname, first name or misspelt surname of exactly one person.
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    Node& node = nodes[n];
+    if (node.words.size() != 1 || (node.typed && node.type != EntityType::Person)) continue;
+    const std::string_view word = node.words[0];
+    const auto unique_person = [&](auto&& matches, bool same_doc_only) -> int {
+      int in_doc = -1, anywhere = -1, in_doc_count = 0, anywhere_count = 0;
+      for (size_t p : people) {
+        if (!matches(nodes[p])) continue;
+        ++anywhere_count;
+        anywhere = static_cast<int>(p);
+        if (node.doc >= 0 && node_in_doc(nodes[p], static_cast<uint32_t>(node.doc))) {
+          ++in_doc_count;
+          in_doc = static_cast<int>(p);
+        }
+      }
+      if (in_doc_count == 1) return in_doc;
+      if (same_doc_only || in_doc_count > 1) return -1;
+      return anywhere_count == 1 ? anywhere : -1;
+    };
+    const int by_surname =
+        unique_person([&](const Node& p) { return p.words.back() == word; }, false);
+    if (by_surname >= 0) {
+      merge(n, static_cast<size_t>(by_surname), "surname", node.doc >= 0 ? 0.85 : 0.8);
+      continue;
+    }
+    const int by_first =
+        unique_person([&](const Node& p) { return p.words.front() == word; }, node.doc >= 0);
+    if (by_first >= 0 && node.doc >= 0) {
+      merge(n, static_cast<size_t>(by_first), "first-name", 0.75);
+      continue;
+    }
+    if (node.doc >= 0 && !lex.is_first_name(word)) {
+      const int by_spelling =
+          unique_person([&](const Node& p) { return one_edit_apart(p.words.back(), word); }, true);
+      if (by_spelling >= 0) merge(n, static_cast<size_t>(by_spelling), "spelling", 0.7);
+    }
+  }
+
+  // ---- Handles: @soumithchintala is the person whose name spells it.
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    if (nodes[n].key.empty() || nodes[n].key[0] != '@') continue;
+    const std::string handle = letters_lower(nodes[n].key.substr(1));
+    int match = -1, count = 0;
+    for (size_t p : people) {
+      std::string full, first_initial_last;
+      for (std::string_view w : nodes[p].words) full += letters_lower(w);
+      first_initial_last =
+          letters_lower(nodes[p].words.front()).substr(0, 1) + letters_lower(nodes[p].words.back());
+      if (handle == full || handle == first_initial_last) {
+        match = static_cast<int>(p);
+        ++count;
+      }
+    }
+    if (count == 1) merge(n, static_cast<size_t>(match), "handle", 0.9);
+  }
+
+  // ---- Acronyms next to their expansion: "Fundamental AI Research (FAIR)", "FAIR (Fundamental
+  // AI Research)".
+  for (size_t c = 0; c + 1 < candidates.size(); ++c) {
+    const EntityCandidate& a = candidates[c];
+    const EntityCandidate& b = candidates[c + 1];
+    if (a.doc != b.doc) continue;
+    const std::string_view text = views[a.doc].text;
+    const std::string_view between = text.substr(a.end, b.start - a.end);
+    if (between != " (" && between != "(") continue;
+    if (b.end >= text.size() || text[b.end] != ')') continue;
+    const size_t na = candidate_node[c], nb = candidate_node[c + 1];
+    const Node& long_form = nodes[na].words.size() > 1 ? nodes[na] : nodes[nb];
+    const Node& short_form = nodes[na].words.size() > 1 ? nodes[nb] : nodes[na];
+    if (short_form.words.size() != 1 || !is_acronym(short_form.key)) continue;
+    if (initials(long_form.words) != short_form.key) continue;
+    const size_t short_node = &short_form == &nodes[na] ? na : nb;
+    const size_t long_node = short_node == na ? nb : na;
+    merge(short_node, long_node, "acronym", 0.95);
+  }
+
+  // ---- Short and long organisation names: "Thinking Machines" and "Thinking Machines Lab".
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  for (size_t n = 0; n < nodes.size(); ++n) by_key[nodes[n].key].push_back(n);
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (!node.typed || node.type != EntityType::Org || node.words.size() < 2) continue;
+    for (size_t k = node.words.size() - 1; k >= 1; --k) {
+      bool rest_generic = true;
+      for (size_t w = k; w < node.words.size(); ++w) {
+        if (!lex.is_org_keyword(node.words[w]) && !lex.is_org_suffix(node.words[w]))
+          rest_generic = false;
+      }
+      if (!rest_generic) break;
+      const std::string prefix(
+          node.key.substr(0, static_cast<size_t>(node.words[k - 1].data() - node.key.data()) +
+                                 node.words[k - 1].size()));
+      if (auto it = by_key.find(prefix); it != by_key.end()) {
+        for (size_t s : it->second) {
+          if (!nodes[s].typed || nodes[s].type == EntityType::Org ||
+              nodes[s].type == EntityType::Product)
+            merge(s, n, "short-name", 0.85);
+        }
+      }
+    }
+  }
+
+  // ---- The same lone word in several documents, unresolved in each, is one name.
+  for (auto& [key, list] : by_key) {
+    size_t first_free = nodes.size();
+    for (size_t n : list) {
+      if (nodes[n].linked || nodes[n].doc < 0) continue;
+      if (first_free == nodes.size()) {
+        first_free = n;
+      } else {
+        groups.unite(n, first_free);
+      }
+    }
+  }
+
+  // ---- Entities: one per group that has a typed member or enough support.
+  std::map<size_t, std::vector<size_t>> members;
+  for (size_t n = 0; n < nodes.size(); ++n) members[groups.find(n)].push_back(n);
+
+  std::vector<Entity> entities;
+  for (auto& [root, list] : members) {
+    const Node* best = nullptr;
+    size_t mention_count = 0;
+    for (size_t n : list) {
+      const Node& node = nodes[n];
+      mention_count += node.candidates.size();
+      const auto rank = [](const Node& x) {
+        return std::make_tuple(x.typed, x.words.size() > 1, x.confidence, x.candidates.size());
+      };
+      if (best == nullptr || rank(node) > rank(*best)) best = &node;
+    }
+    EntityType type = best->type;
+    bool keep = best->typed;
+    if (!keep && best->words.size() == 1) {
+      // A lone word with no evidence: a first name on its own, or a name the corpus keeps
+      // capitalising mid-sentence and never writes in lower case.
+      const std::string_view word = best->words[0];
+      const auto mid = stats.capital_mid.find(std::string(word));
+      const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
+      if (lex.is_first_name(word) && !lex.is_ambiguous_first_name(word)) {
+        type = EntityType::Person;
+        keep = true;
+      } else if (mid_count >= 2 && !stats.lowercase.count(to_lower_ascii(word))) {
+        type = has_inner_capital(word) ? EntityType::Product : EntityType::Org;
+        keep = true;
+      }
+    } else if (!keep) {
+      keep = mention_count >= 1;
+    }
+    if (!keep) continue;
+
+    Entity entity;
+    entity.type = type;
+    // The canonical name: the longest typed form, then the most frequent, then the earliest.
+    const Node* name_node = best;
+    for (size_t n : list) {
+      const Node& node = nodes[n];
+      if (node.key[0] == '@') continue;
+      const auto rank = [&](const Node& x) {
+        return std::make_tuple(x.typed && x.type == type, x.words.size(), x.candidates.size());
+      };
+      if (name_node->key[0] == '@' || rank(node) > rank(*name_node)) name_node = &node;
+    }
+    entity.name = name_node->key;
+    for (size_t n : list) {
+      for (size_t c : nodes[n].candidates) {
+        const EntityCandidate& cand = candidates[c];
+        entity.mentions.push_back({cand.doc, cand.start, cand.end});
+      }
+      if (nodes[n].key != entity.name) entity.aliases.push_back(nodes[n].key);
+    }
+    std::sort(entity.mentions.begin(), entity.mentions.end(),
+              [](const DocSpan& a, const DocSpan& b) {
+                return std::tie(a.doc, a.start, a.end) < std::tie(b.doc, b.start, b.end);
+              });
+    entity.mentions.erase(std::unique(entity.mentions.begin(), entity.mentions.end()),
+                          entity.mentions.end());
+    std::sort(entity.aliases.begin(), entity.aliases.end());
+    entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()),
+                         entity.aliases.end());
+    for (const MergeRecord& m : merges) {
+      if (groups.find(m.node) != root) continue;
+      const EntityCandidate& cand = candidates[nodes[m.node].candidates.front()];
+      entity.merges.push_back(
+          {nodes[m.node].key, m.rule, {cand.doc, cand.start, cand.end}, m.confidence});
+    }
+    entities.push_back(std::move(entity));
+  }
+
+  // Ids in order of first appearance.
+  std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
+    return std::tie(a.mentions.front().doc, a.mentions.front().start, a.name) <
+           std::tie(b.mentions.front().doc, b.mentions.front().start, b.name);
+  });
+  for (size_t i = 0; i < entities.size(); ++i) entities[i].id = "e" + std::to_string(i);
+  return entities;
+}
+
+}  // namespace dramatis

@@ -1,0 +1,143 @@
+#include "core/nlp/events.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/nlp/text_case.h"
+
+namespace dramatis {
+namespace {
+
+// Event cues and the kind of fact each reports; conflicts compare facts of one kind.
+struct Cue {
+  std::string_view word;
+  std::string_view fact;
+};
+constexpr Cue kCues[] = {
+    {"announced", "announcement"}, {"announces", "announcement"}, {"announcement", "announcement"},
+    {"joined", "joining"},         {"joins", "joining"},          {"left", "departure"},
+    {"leaves", "departure"},       {"departs", "departure"},      {"departed", "departure"},
+    {"departure", "departure"},    {"resigned", "departure"},     {"resignation", "departure"},
+    {"retirement", "departure"},   {"exit", "departure"},         {"founded", "founding"},
+    {"co-founded", "founding"},    {"launched", "launch"},        {"launches", "launch"},
+    {"released", "release"},       {"acquired", "acquisition"},   {"appointed", "appointment"},
+    {"hired", "hiring"},           {"established", "founding"},
+};
+
+const Cue* cue_of(std::string_view word) {
+  const std::string lower = to_lower_ascii(word);
+  for (const Cue& cue : kCues) {
+    if (cue.word == lower) return &cue;
+  }
+  return nullptr;
+}
+
+std::string_view fact_of(std::string_view cue) {
+  const Cue* c = cue_of(cue);
+  return c == nullptr ? std::string_view() : c->fact;
+}
+
+// Two values conflict when neither refines the other: "2025-11" and "2025-11-06" agree.
+bool compatible(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  return a.substr(0, n) == b.substr(0, n);
+}
+
+// The first date mention inside [start, end) of a document's sorted dates.
+const DateMention* first_date_in(const std::vector<DateMention>& dates, size_t start, size_t end) {
+  auto it = std::lower_bound(dates.begin(), dates.end(), start,
+                             [](const DateMention& d, size_t o) { return d.span.start < o; });
+  return it != dates.end() && it->span.end <= end ? &*it : nullptr;
+}
+
+}  // namespace
+
+std::vector<Event> find_events(const std::vector<DocumentView>& views,
+                               const std::vector<std::vector<MentionRef>>& mentions,
+                               const DatesByDocument& dates) {
+  std::vector<Event> events;
+  for (const DocumentView& v : views) {
+    const std::vector<MentionRef>& refs = mentions[v.doc];
+    for (const text::Sentence& sentence : v.sentences) {
+      if (sentence.first_token >= v.tokens.size() || v.token_boilerplate[sentence.first_token])
+        continue;
+      // The sentence's first date and first cue.
+      const DateMention* date = first_date_in(dates[v.doc], sentence.start, sentence.end);
+      if (date == nullptr) continue;
+      const Cue* cue = nullptr;
+      size_t cue_token = 0;
+      for (size_t t = sentence.first_token; t < sentence.end_token && cue == nullptr; ++t) {
+        cue = cue_of(v.token_text(t));
+        cue_token = t;
+      }
+      if (cue == nullptr) continue;
+      // Subject: the last person or organisation named before the cue, else the document's
+      // first one in the sentence; "he"/"she" go to the latest person named before.
+      Event event;
+      event.span = {v.doc, sentence.start, sentence.end};
+      event.cue = std::string(cue->word);
+      event.date = date->value;
+      const uint32_t cue_start = v.tokens[cue_token].start;
+      int last_person_before = -1;
+      for (const MentionRef& ref : refs) {
+        if (ref.start >= cue_start) break;
+        if (ref.type == EntityType::Person) last_person_before = ref.entity;
+      }
+      for (const MentionRef& ref : refs) {
+        if (ref.start < sentence.start || ref.end > sentence.end) continue;
+        if (ref.type == EntityType::Date) continue;
+        if (ref.start < cue_start &&
+            (ref.type == EntityType::Person || ref.type == EntityType::Org))
+          event.subject = ref.entity;
+      }
+      if (event.subject < 0) event.subject = last_person_before;  // "he confirmed ..."
+      for (const MentionRef& ref : refs) {
+        if (ref.start < sentence.start || ref.end > sentence.end || ref.type == EntityType::Date ||
+            ref.entity == event.subject)
+          continue;
+        if (std::find(event.objects.begin(), event.objects.end(), ref.entity) ==
+            event.objects.end())
+          event.objects.push_back(ref.entity);
+      }
+      if (event.subject < 0) continue;
+      events.push_back(std::move(event));
+    }
+  }
+  return events;
+}
+
+std::vector<Conflict> find_conflicts(const std::vector<Event>& events, const DatesByDocument& dates,
+                                     const std::vector<Entity>& entities) {
+  // Group by (subject, kind of fact); a conflict needs two documents whose dates disagree.
+  std::map<std::pair<int, std::string>, std::vector<const Event*>> groups;
+  for (const Event& e : events) {
+    const std::string_view fact = fact_of(e.cue);
+    if (!fact.empty() && !e.date.empty()) groups[{e.subject, std::string(fact)}].push_back(&e);
+  }
+  std::vector<Conflict> conflicts;
+  for (const auto& [key, list] : groups) {
+    bool disagree = false;
+    for (size_t a = 0; a < list.size() && !disagree; ++a) {
+      for (size_t b = a + 1; b < list.size(); ++b) {
+        if (list[a]->span.doc != list[b]->span.doc && !compatible(list[a]->date, list[b]->date)) {
+          disagree = true;
+          break;
+        }
+      }
+    }
+    if (!disagree) continue;
+    Conflict conflict;
+    conflict.about = entities[static_cast<size_t>(key.first)].name + ": " + key.second + " date";
+    for (const Event* e : list) {
+      // The claim's span is the date mention itself, the words a reader checks.
+      DocSpan span = e->span;
+      if (const DateMention* d = first_date_in(dates[e->span.doc], e->span.start, e->span.end))
+        span = d->span;
+      conflict.claims.push_back({e->date, span});
+    }
+    conflicts.push_back(std::move(conflict));
+  }
+  return conflicts;
+}
+
+}  // namespace dramatis

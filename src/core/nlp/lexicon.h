@@ -1,0 +1,94 @@
+// The word lists of data/lexicons/ (given names, places, companies, keywords, reporting verbs),
+// parsed once from the embedded files and queried without allocating. Entries are views into the
+// embedded bytes; multi-word entries ("New York City") are matched against a run of words.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/io/embedded_file.h"
+
+namespace dramatis {
+
+// One list per data/lexicons/*.txt file. Proper-noun lists match case-sensitively (so "turkey",
+// "china" and "may" are not places or names); keyword lists ignore ASCII case, and org_suffixes
+// and honorifics also ignore dots ("Inc." = "inc", "S.A." = "sa", "Dr." = "dr").
+enum class WordList : uint8_t {
+  FirstNames,           // first_names.txt: given names ("Soumith" if listed, "Anna")
+  AmbiguousFirstNames,  // first_names_ambiguous.txt: names that are also words ("Will", "May")
+  Countries,            // countries.txt: "United States", "U.S.", "Czechia"
+  Demonyms,             // demonyms.txt: "American", "Afghans", "Chinese"
+  Cities,               // cities.txt: "Paris", "Palo Alto"
+  Subdivisions,         // subdivisions.txt: "California", "Guangdong"
+  Companies,            // companies.txt: "Microsoft", "AstraZeneca"
+  OrgSuffixes,          // org_suffixes.txt: "inc", "gmbh", "plc"
+  Honorifics,           // honorifics.txt: "mr", "dr", "senator"
+  ReportingVerbs,       // reporting_verbs.txt: every form of each verb, and "according to"
+  OrgKeywords,          // org_keywords.txt: "University", "Ministry"
+  LocationKeywords,     // location_keywords.txt: "River", "Airport"
+  EventKeywords,        // event_keywords.txt: "Summit", "Olympics", "World Cup"
+  NotEntities,          // not_entities.txt: "The", "However", "Monday"
+};
+inline constexpr size_t kWordListCount = 14;
+
+// The embedded file each list is read from, e.g. "first_names.txt".
+std::string_view file_name(WordList list);
+
+class Lexicon {
+ public:
+  Lexicon() = default;  // every list empty
+  // Parses each list's file from `files` (missing files give empty lists). The views point into
+  // the files' bytes, which must outlive the Lexicon (embedded files always do).
+  explicit Lexicon(std::span<const EmbeddedFile> files);
+
+  // Whether `entry` is in the list exactly (a phrase's words separated by single spaces).
+  bool contains(WordList list, std::string_view entry) const;
+  // The number of leading `words` that form the longest entry of the list when joined by single
+  // spaces, or 0. {"New", "York", "City", "Hall"} in Cities gives 3. At most 8 words are tried.
+  size_t longest_match(WordList list, std::span<const std::string_view> words) const;
+  size_t size(WordList list) const;  // entries (for reporting verbs: forms)
+
+  // Convenience forms of contains() for one word or phrase.
+  bool is_first_name(std::string_view word) const;
+  bool is_ambiguous_first_name(std::string_view word) const;
+  bool is_country(std::string_view name) const;
+  bool is_demonym(std::string_view word) const;
+  bool is_city(std::string_view name) const;
+  bool is_subdivision(std::string_view name) const;
+  bool is_place(std::string_view name) const;  // country, city or subdivision
+  bool is_company(std::string_view name) const;
+  bool is_org_suffix(std::string_view word) const;      // "Inc.", "LLC", "GmbH"
+  bool is_honorific(std::string_view word) const;       // "Dr.", "Mrs", "Senator"
+  bool is_reporting_verb(std::string_view word) const;  // any form: "say", "says", "said"
+  bool is_org_keyword(std::string_view word) const;
+  bool is_location_keyword(std::string_view word) const;
+  bool is_event_keyword(std::string_view word) const;
+  bool is_not_entity_word(std::string_view word) const;
+
+  // The lemma of a reporting verb form ("told" -> "tell", "according to" -> "according to"), or
+  // an empty view. Case-insensitive; the view points into the lexicon file.
+  std::string_view reporting_verb_lemma(std::string_view form) const;
+
+ private:
+  struct List {
+    std::vector<std::string_view> entries;  // sorted by the list's comparison
+    bool fold_case = false;
+    bool ignore_dots = false;
+    uint8_t max_words = 1;
+  };
+  bool contains_words(WordList list, std::span<const std::string_view> words) const;
+
+  std::array<List, kWordListCount> lists_{};
+  // (form, lemma) of every reporting verb form, sorted case-insensitively by form.
+  std::vector<std::pair<std::string_view, std::string_view>> verb_forms_;
+};
+
+// The lexicon of the embedded data/lexicons files, parsed on first use (thread-safe).
+const Lexicon& lexicon();
+
+}  // namespace dramatis

@@ -1,0 +1,29 @@
+#include "core/nlp/text_case.h"
+
+#include <algorithm>
+
+namespace dramatis {
+
+bool has_inner_capital(std::string_view word) {
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (word[i] >= 'A' && word[i] <= 'Z' && word[i - 1] >= 'a' && word[i - 1] <= 'z') return true;
+  }
+  return false;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool is_title_case_function_word(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"a",   "an",   "and", "as",   "at",  "but", "by",
+                                                "for", "from", "in",  "into", "nor", "of",  "on",
+                                                "or",  "the",  "to",  "up",   "via", "vs",  "with"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+}  // namespace dramatis

@@ -1,0 +1,18 @@
+// Small helpers about letter case in names, shared by the entity stages. ASCII-only case mapping
+// is enough here: they compare word forms, they never display them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dramatis {
+
+// An uppercase letter after a lowercase one (PyTorch, OpenAI, LeCun, iPhone).
+bool has_inner_capital(std::string_view word);
+
+std::string to_lower_ascii(std::string_view text);
+
+// Short words that title case leaves lower-case ("of", "the", "and", "in", ...).
+bool is_title_case_function_word(std::string_view word);
+
+}  // namespace dramatis

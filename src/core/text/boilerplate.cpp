@@ -1,0 +1,490 @@
+#include "core/text/boilerplate.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/text/markdown.h"
+#include "core/text/tokens.h"
+
+// [SECTION] Vocabularies: navigation, share buttons, promotion and byline phrases
+// [SECTION] Lines: a document's lines with their tokens and link coverage
+// [SECTION] Rules: one predicate per reason, applied in priority order
+// [SECTION] Corpus pass: repetition within and across documents
+
+namespace dramatis::text {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Vocabularies (ASCII, lowercase; compared with ASCII case folding)
+// ---------------------------------------------------------------------------------------------
+
+// A navigation line needs one strong word; weak words may only accompany it.
+constexpr std::string_view kNavStrong[] = {
+    "next",       "previous",    "prev",     "share",       "subscribe",     "subscribed",
+    "signup",     "follow",      "related",  "recommended", "advertisement", "advertisements",
+    "advert",     "sponsored",   "cookie",   "cookies",     "tweet",         "login",
+    "newsletter", "newsletters", "trending", "comments",    "unsubscribe",   "breadcrumb"};
+constexpr std::string_view kNavWeak[] = {
+    "read",   "more",     "sign",      "up",        "in",       "log",     "out",      "to",
+    "top",    "back",     "skip",      "content",   "continue", "reading", "home",     "menu",
+    "search", "article",  "articles",  "post",      "posts",    "stories", "story",    "news",
+    "the",    "this",     "on",        "us",        "our",      "see",     "also",     "load",
+    "show",   "view",     "all",       "most",      "popular",  "you",     "may",      "might",
+    "like",   "email",    "print",     "facebook",  "twitter",  "x",       "linkedin", "whatsapp",
+    "reddit", "telegram", "pinterest", "instagram", "youtube",  "link",    "copy",     "page",
+    "reads",  "from",     "and",       "or",        "register", "now",     "free",     "here",
+    "click",  "ad",       "ads",       "a",         "of",       "for",     "with",     "older",
+    "newer",  "accept",   "reject",    "settings",  "policy",   "get",     "updates",  "daily",
+    "weekly", "today",    "your",      "inbox",     "button",   "via"};
+// Words that make a navigation line announce a list of links to other articles.
+constexpr std::string_view kRelatedTriggers[] = {"related", "recommended", "trending", "popular"};
+// Words of a "Next"/"Previous" line, after which the neighbouring post's title follows.
+constexpr std::string_view kAdjacentNav[] = {"next",  "previous", "prev",  "post", "article",
+                                             "story", "older",    "newer", "posts"};
+constexpr std::string_view kShareWords[] = {
+    "facebook", "twitter",  "x",         "linkedin",  "whatsapp", "email",  "e-mail",    "mail",
+    "reddit",   "telegram", "pinterest", "print",     "share",    "tweet",  "messenger", "copy",
+    "link",     "weibo",    "wechat",    "flipboard", "pocket",   "tumblr", "bluesky",   "sms"};
+// Phrases of promotion, syndication and legal blocks, matched anywhere in a short line.
+constexpr std::string_view kPromotionPhrases[] = {
+    "read original",
+    "read the original",
+    "scan qr code",
+    "scan the qr code",
+    "qr code to",
+    "reproduction without permission",
+    "reproduced without permission",
+    "without permission is prohibited",
+    "does not represent the platform",
+    "do not represent the platform",
+    "does not represent the views",
+    "do not represent the views",
+    "all rights reserved",
+    "click here to",
+    "sign up for our",
+    "subscribe to our",
+    "follow us on",
+    "download our app",
+    "download the app",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "we use cookies",
+    "this article was originally published",
+    "this article originally appeared",
+    "appeared first on",
+};
+constexpr std::string_view kBylinePhrases[] = {"posted by", "written by", "reported by",
+                                               "edited by", "words by",   "story by",
+                                               "author:",   "authors:"};
+constexpr std::string_view kMetadataLabels[] = {
+    "categories:", "category:", "tags:", "tagged:", "tagged with:", "filed under:"};
+// Lowercase particles allowed between the capitalized names of a "By ..." byline.
+constexpr std::string_view kNameParticles[] = {"and", "de", "van", "von", "der", "da",
+                                               "del", "la", "le",  "bin", "al",  "di"};
+
+constexpr size_t kMaxPromotionWords = 40;
+constexpr size_t kMaxNavigationWords = 8;
+constexpr size_t kMaxBylineWords = 12;
+constexpr size_t kMaxRepeatedAcrossWords = 12;
+constexpr size_t kMaxAdjacentTitleWords = 10;
+constexpr size_t kMinTrailingLinkLines = 3;
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equals_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (ascii_lower(word[k]) != lower[k]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool listed(std::string_view word, const std::string_view (&list)[N]) {
+  for (std::string_view entry : list) {
+    if (equals_lower(word, entry)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Lines
+// ---------------------------------------------------------------------------------------------
+
+struct Line {
+  uint32_t start = 0;    // first non-space byte (marker included)
+  uint32_t end = 0;      // after the last non-space byte
+  uint32_t content = 0;  // after the Markdown marker
+  size_t first = 0;      // content tokens [first, last)
+  size_t last = 0;
+  BlockKind kind = BlockKind::Paragraph;
+  size_t words = 0;        // Word, Number, Money and Cjk tokens
+  bool link_only = false;  // the content is one or more links (or bare URLs)
+  bool blank() const { return kind == BlockKind::Blank || end <= start; }
+};
+
+bool is_separator(TokenKind kind) {
+  return kind == TokenKind::Punct || kind == TokenKind::Symbol || kind == TokenKind::Bullet ||
+         kind == TokenKind::Dash || kind == TokenKind::Emphasis || kind == TokenKind::Ellipsis ||
+         kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
+         kind == TokenKind::AmbiguousQuote;
+}
+
+bool is_wordlike(TokenKind kind) {
+  return kind == TokenKind::Word || kind == TokenKind::Number || kind == TokenKind::Money ||
+         kind == TokenKind::Cjk;
+}
+
+class Document {
+ public:
+  explicit Document(std::string_view text) : t_(text), tokens_(tokenize(text)) {
+    const std::vector<Block> blocks = parse_blocks(text);
+    const std::vector<InlineSpan> inlines = parse_inlines(text, blocks);
+    lines_.reserve(blocks.size());
+    size_t t = 0, s = 0;
+    for (const Block& block : blocks) {
+      Line line;
+      line.kind = block.kind;
+      line.content = block.content_start;
+      uint32_t start = block.start, end = block.end;
+      while (start < end && is_space(t_[start])) ++start;
+      while (end > start && is_space(t_[end - 1])) --end;
+      line.start = start;
+      line.end = end;
+      while (t < tokens_.size() && tokens_[t].start < block.content_start) ++t;
+      line.first = t;
+      while (t < tokens_.size() && tokens_[t].start < block.end) ++t;
+      line.last = t;
+      for (size_t k = line.first; k < line.last; ++k) line.words += is_wordlike(tokens_[k].kind);
+      // Link coverage: bytes of top-level link syntax over the content's non-marker bytes.
+      while (s < inlines.size() && inlines[s].start < block.content_start) ++s;
+      size_t covered = 0, markers = 0, reach = 0;
+      for (; s < inlines.size() && inlines[s].start < block.end; ++s) {
+        const InlineSpan& span = inlines[s];
+        if (span.kind == InlineKind::EmphasisMarker) {
+          if (span.start >= reach) markers += span.end - span.start;
+          continue;
+        }
+        if (span.start < reach) continue;  // inside a link's text
+        if (span.kind != InlineKind::CodeMarker) covered += span.end - span.start;
+        reach = span.end;
+      }
+      const size_t content_bytes =
+          end > line.content ? end - line.content - std::min<size_t>(markers, end - line.content)
+                             : 0;
+      line.link_only = content_bytes > 0 && covered * 10 >= content_bytes * 9;
+      lines_.push_back(line);
+    }
+  }
+
+  std::string_view text() const { return t_; }
+  const std::vector<Line>& lines() const { return lines_; }
+  const Token& token(size_t k) const { return tokens_[k]; }
+  std::string_view token_text(size_t k) const { return tokens_[k].text(t_); }
+  std::string_view line_text(const Line& line) const {
+    return t_.substr(line.start, line.end - line.start);
+  }
+  std::string_view content_text(const Line& line) const {
+    const uint32_t from = std::min(std::max(line.content, line.start), line.end);
+    return t_.substr(from, line.end - from);
+  }
+
+ private:
+  static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  }
+
+  std::string_view t_;
+  std::vector<Token> tokens_;
+  std::vector<Line> lines_;
+};
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Rules
+// ---------------------------------------------------------------------------------------------
+
+struct NavInfo {
+  bool navigation = false;
+  bool related_trigger = false;  // announces a list of links to other articles
+  bool adjacent = false;         // "Next" / "Previous post": a neighbour's title follows
+};
+
+NavInfo navigation(const Document& doc, const Line& line) {
+  NavInfo info;
+  size_t words = 0;
+  bool strong = false, read = false, more = false, also = false, like = false, adjacent = true;
+  bool continue_word = false, reading = false, back = false, top = false, sign = false;
+  bool up_or_in = false;
+  for (size_t k = line.first; k < line.last; ++k) {
+    const TokenKind kind = doc.token(k).kind;
+    if (kind == TokenKind::Url || is_separator(kind)) continue;
+    if (kind != TokenKind::Word) return info;
+    const std::string_view word = doc.token_text(k);
+    ++words;
+    if (listed(word, kRelatedTriggers)) info.related_trigger = true;
+    adjacent = adjacent && listed(word, kAdjacentNav);
+    if (listed(word, kNavStrong)) {
+      strong = true;
+      continue;
+    }
+    if (!listed(word, kNavWeak)) return info;
+    read = read || equals_lower(word, "read");
+    more = more || equals_lower(word, "more");
+    also = also || equals_lower(word, "also");
+    like = like || equals_lower(word, "like");
+    continue_word = continue_word || equals_lower(word, "continue");
+    reading = reading || equals_lower(word, "reading");
+    back = back || equals_lower(word, "back");
+    top = top || equals_lower(word, "top");
+    sign = sign || equals_lower(word, "sign") || equals_lower(word, "log");
+    up_or_in = up_or_in || equals_lower(word, "up") || equals_lower(word, "in");
+  }
+  // Two-word phrases whose words are weak alone: Read more, You may also like, Continue
+  // reading, Back to top, Sign up / Log in.
+  strong = strong || (read && more) || (also && like) || (continue_word && reading) ||
+           (back && top) || (sign && up_or_in);
+  info.related_trigger = info.related_trigger || (also && like) || (read && more);
+  info.navigation = strong && words >= 1 && words <= kMaxNavigationWords;
+  info.related_trigger = info.navigation && info.related_trigger;
+  info.adjacent = info.navigation && adjacent;
+  return info;
+}
+
+bool share_widget(const Document& doc, const Line& line) {
+  size_t words = 0;
+  for (size_t k = line.first; k < line.last; ++k) {
+    const TokenKind kind = doc.token(k).kind;
+    if (kind == TokenKind::Punct && doc.token_text(k) == ",") return false;  // a list in prose
+    if (is_separator(kind)) continue;
+    if (kind != TokenKind::Word || !listed(doc.token_text(k), kShareWords)) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
+bool contains_any(std::string_view haystack, const std::string_view* phrases, size_t count) {
+  for (size_t k = 0; k < count; ++k) {
+    if (haystack.find(phrases[k]) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool promotion(const Line& line, std::string_view lower) {
+  return line.words <= kMaxPromotionWords &&
+         contains_any(lower, kPromotionPhrases, std::size(kPromotionPhrases));
+}
+
+bool metadata(std::string_view lower_content) {
+  size_t k = 0;
+  while (k < lower_content.size() && (lower_content[k] == '*' || lower_content[k] == '_')) ++k;
+  const std::string_view rest = lower_content.substr(k);
+  for (std::string_view label : kMetadataLabels) {
+    if (rest.substr(0, label.size()) == label) return true;
+  }
+  return false;
+}
+
+bool byline(const Document& doc, const Line& line, std::string_view lower) {
+  if (line.words <= kMaxBylineWords &&
+      contains_any(lower, kBylinePhrases, std::size(kBylinePhrases))) {
+    return true;
+  }
+  // "By Jane Doe", "By Jane Doe and John Roe | Reuters": capitalized names only, no numbers.
+  size_t k = line.first;
+  while (k < line.last && is_separator(doc.token(k).kind)) ++k;
+  if (k >= line.last || !equals_lower(doc.token_text(k), "by")) return false;
+  size_t names = 0;
+  for (++k; k < line.last; ++k) {
+    const Token& tok = doc.token(k);
+    if (tok.kind == TokenKind::Word) {
+      if (tok.has(kCapitalized)) {
+        ++names;
+      } else if (!listed(doc.token_text(k), kNameParticles)) {
+        return false;
+      }
+    } else if (tok.kind == TokenKind::Punct) {
+      const std::string_view p = doc.token_text(k);
+      if (p != "," && p != "|" && p != "/") return false;  // a sentence, not a byline
+    } else if (tok.kind != TokenKind::Handle && !is_separator(tok.kind)) {
+      return false;
+    }
+  }
+  return names >= 1 && names <= 6;
+}
+
+// "https://...", "[https://...](https://...)", "**Video:** https://...": nothing but URLs after an
+// optional label of up to three words.
+bool bare_url(const Document& doc, const Line& line) {
+  size_t k = line.first;
+  size_t label_words = 0;
+  size_t probe = k;
+  while (probe < line.last && label_words <= 3) {
+    const Token& tok = doc.token(probe);
+    if (tok.kind == TokenKind::Word) {
+      ++label_words;
+    } else if (tok.kind == TokenKind::Punct && doc.token_text(probe) == ":") {
+      k = probe + 1;
+      break;
+    } else if (tok.kind != TokenKind::Emphasis) {
+      break;
+    }
+    ++probe;
+  }
+  size_t urls = 0;
+  for (; k < line.last; ++k) {
+    const Token& tok = doc.token(k);
+    if (tok.kind == TokenKind::Url) {
+      ++urls;
+      continue;
+    }
+    if (tok.kind == TokenKind::Emphasis) continue;
+    if (tok.kind == TokenKind::Punct || tok.kind == TokenKind::Symbol) {
+      const std::string_view p = doc.token_text(k);
+      if (p == "[" || p == "]" || p == "(" || p == ")" || p == "<" || p == ">") continue;
+    }
+    return false;
+  }
+  return urls > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Corpus pass
+// ---------------------------------------------------------------------------------------------
+
+struct CrossDocInfo {
+  size_t documents = 0;
+  size_t last_document = SIZE_MAX;
+  bool always_at_edge = true;  // every occurrence in the first or last quarter of its document
+  bool ever_title = false;     // the first line of some document: syndicated titles are content
+};
+
+// Lines eligible for the cross-document rule: short, not headings.
+bool cross_doc_candidate(const Line& line) {
+  return !line.blank() && line.kind != BlockKind::Heading && line.words >= 2 &&
+         line.words <= kMaxRepeatedAcrossWords;
+}
+
+}  // namespace
+
+std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
+    const std::vector<std::string_view>& documents) {
+  std::vector<Document> docs;
+  docs.reserve(documents.size());
+  for (std::string_view text : documents) docs.emplace_back(text);
+
+  // Short lines shared by documents, keyed by their bytes.
+  std::unordered_map<std::string_view, CrossDocInfo> shared;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::vector<Line>& lines = docs[d].lines();
+    size_t nonblank = 0;
+    for (const Line& line : lines) nonblank += !line.blank();
+    size_t index = 0;
+    bool first = true;
+    for (const Line& line : lines) {
+      if (line.blank()) continue;
+      const bool title = first;
+      first = false;
+      const size_t position = index++;
+      if (!cross_doc_candidate(line) && !title) continue;
+      CrossDocInfo& info = shared[docs[d].line_text(line)];
+      if (info.last_document != d) {
+        info.last_document = d;
+        ++info.documents;
+      }
+      const bool edge = position * 4 < nonblank || position * 4 >= nonblank * 3;
+      info.always_at_edge = info.always_at_edge && edge;
+      info.ever_title = info.ever_title || title;
+    }
+  }
+
+  std::vector<std::vector<BoilerplateSpan>> result(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const Document& doc = docs[d];
+    const std::vector<Line>& lines = doc.lines();
+    std::vector<const char*> reasons(lines.size(), nullptr);
+    std::unordered_set<std::string_view> seen;
+    bool related_list = false;  // after a "Related"/"Recommended" line
+    bool after_adjacent = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const Line& line = lines[i];
+      if (line.blank()) continue;
+      if (line.kind == BlockKind::Rule || line.kind == BlockKind::Code) {
+        related_list = after_adjacent = false;
+        continue;
+      }
+      const std::string lower = lowercase(doc.line_text(line));
+      const std::string lower_content = lowercase(doc.content_text(line));
+      const NavInfo nav = navigation(doc, line);
+      const char* reason = nullptr;
+      if (promotion(line, lower)) {
+        reason = "promotion";
+      } else if (metadata(lower_content)) {
+        reason = "metadata";
+      } else if (nav.navigation) {
+        reason = "navigation";
+      } else if (share_widget(doc, line)) {
+        reason = "share-widget";
+      } else if (byline(doc, line, lower)) {
+        reason = "byline";
+      } else if (bare_url(doc, line)) {
+        reason = "bare-url";
+      } else if (related_list && line.link_only) {
+        reason = "related-links";
+      } else if (after_adjacent && line.words >= 1 && line.words <= kMaxAdjacentTitleWords &&
+                 !lower.empty() && lower.back() != '.' && lower.back() != '!' &&
+                 lower.back() != '?') {
+        reason = "adjacent-article";
+      }
+      const std::string_view key = doc.line_text(line);
+      if (reason == nullptr && line.words >= 2 && !seen.insert(key).second) {
+        reason = "repeated-line";
+      } else {
+        seen.insert(key);
+      }
+      if (reason == nullptr && cross_doc_candidate(line)) {
+        const auto it = shared.find(key);
+        if (it != shared.end() && it->second.documents >= 2 && it->second.always_at_edge &&
+            !it->second.ever_title) {
+          reason = "repeated-across-documents";
+        }
+      }
+      reasons[i] = reason;
+      related_list = nav.related_trigger || (related_list && line.link_only);
+      after_adjacent = nav.adjacent || (after_adjacent && nav.navigation);
+    }
+    // A run of link-only lines that ends the document is a list of other articles.
+    size_t run = 0, i = lines.size();
+    while (i > 0) {
+      const Line& line = lines[i - 1];
+      if (!line.blank()) {
+        if (!line.link_only) break;
+        ++run;
+      }
+      --i;
+    }
+    if (run >= kMinTrailingLinkLines) {
+      for (size_t k = i; k < lines.size(); ++k) {
+        if (!lines[k].blank() && reasons[k] == nullptr) reasons[k] = "related-links";
+      }
+    }
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (reasons[k] != nullptr) result[d].push_back({lines[k].start, lines[k].end, reasons[k]});
+    }
+  }
+  return result;
+}
+
+}  // namespace dramatis::text
