@@ -771,8 +771,8 @@ class Finder {
       return kNone;  // "2016-123", a code rather than a year
     }
     // "(2019)": a year in brackets of its own, the way citations and captions give one.
-    bool context = mid || (i > 0 && glued(i) && punct(i - 1, '(') && glued(i + 1) &&
-                           punct(i + 1, ')'));
+    bool context =
+        mid || (i > 0 && glued(i) && punct(i - 1, '(') && glued(i + 1) && punct(i + 1, ')'));
     if (!context && i > 0 && spaced(i) && is(i - 1, Kind::Word)) {
       const std::string_view lead = str(i - 1);
       if (is_any(lead, kYearContext)) context = true;

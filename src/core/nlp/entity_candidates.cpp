@@ -31,12 +31,55 @@ bool is_product_noun(std::string_view word) {
   return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
 }
 
+// Month and weekday names and their abbreviations: capitalised, never names here (dates are
+// found by nlp/dates.h).
+bool is_calendar_word(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "January",   "February", "March",    "April",    "May",    "June",    "July",      "August",
+      "September", "October",  "November", "December", "Jan",    "Feb",     "Mar",       "Apr",
+      "Jun",       "Jul",      "Aug",      "Sep",      "Sept",   "Oct",     "Nov",       "Dec",
+      "Jan.",      "Feb.",     "Mar.",     "Apr.",     "Jun.",   "Jul.",    "Aug.",      "Sep.",
+      "Sept.",     "Oct.",     "Nov.",     "Dec.",     "Monday", "Tuesday", "Wednesday", "Thursday",
+      "Friday",    "Saturday", "Sunday"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// "PyTorch-powered", "Lua-based": a compound adjective, not a name.
+bool is_compound_adjective(std::string_view word) {
+  const size_t hyphen = word.rfind('-');
+  return hyphen != std::string_view::npos && hyphen + 1 < word.size() && word[hyphen + 1] >= 'a' &&
+         word[hyphen + 1] <= 'z' && !(word[0] >= 'a' && word[0] <= 'z');
+}
+
+// The pronoun "I" and its contractions (I'm, I’ve) are capitalised but never names.
+bool is_first_person(std::string_view word) {
+  return word == "I" || word.starts_with("I'") || word.starts_with("I\xE2\x80\x99");
+}
+
 bool is_name_token(const DocumentView& v, size_t i) {
   const Token& t = v.tokens[i];
   if (t.kind == TokenKind::Handle) return true;
   if (t.kind != TokenKind::Word) return false;
+  const std::string_view word = v.token_text(i);
+  if (is_calendar_word(word) || is_first_person(word) || is_compound_adjective(word)) return false;
   if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) return true;
-  return has_inner_capital(v.token_text(i));  // iPhone, eBay
+  return has_inner_capital(word);  // iPhone, eBay
+}
+
+bool after_location_preposition(const DocumentView& v, size_t i) {
+  if (i == 0) return false;
+  const std::string w = to_lower_ascii(v.token_text(i - 1));
+  return w == "in" || w == "from" || w == "near" || w == "across" || w == "outside" ||
+         w == "inside" || w == "throughout";
+}
+
+// "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
+bool after_organisation_verb(const DocumentView& v, size_t i) {
+  if (i == 0) return false;
+  const std::string w = to_lower_ascii(v.token_text(i - 1));
+  return w == "joined" || w == "joins" || w == "join" || w == "joining" || w == "leaves" ||
+         w == "left" || w == "leave" || w == "leaving" || w == "departs" || w == "quit" ||
+         w == "at" || w == "within";
 }
 
 // First word of its sentence (after any bullet, quote or emphasis marker that opens it).
@@ -74,10 +117,11 @@ std::vector<bool> headline_blocks(const DocumentView& v) {
       ++lower[block];
     }
   }
+  // List items are often lists of names ("- GAN research with Emily Denton, Rob Fergus, ...").
   for (size_t b = 0; b < v.blocks.size(); ++b) {
     if (v.blocks[b].kind == text::BlockKind::Heading) {
       headline[b] = true;
-    } else {
+    } else if (v.blocks[b].kind != text::BlockKind::ListItem) {
       headline[b] = capitalised[b] >= 4 && lower[b] * 5 <= capitalised[b];
     }
   }
@@ -97,6 +141,12 @@ std::string join_key(const DocumentView& v, size_t first, size_t end) {
 // ("Shortly"); one seen lower-case ("reports") or listed as a non-name certainly is.
 bool is_common_word(std::string_view word, const WordStats& stats) {
   const Lexicon& lex = lexicon();
+  // Inner capitals, digits or all capitals make a word distinctive (DeepLearning.AI, VIT).
+  if (has_inner_capital(word) ||
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      (word.size() > 1 && std::all_of(word.begin(), word.end(),
+                                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; })))
+    return lex.is_not_entity_word(word);
   if (lex.is_not_entity_word(word)) return true;
   const std::string lower = to_lower_ascii(word);
   const auto low = stats.lowercase.find(lower);
@@ -109,7 +159,7 @@ bool is_common_word(std::string_view word, const WordStats& stats) {
   return !(lex.is_first_name(word) || lex.is_place(word) || lex.is_company(word));
 }
 
-void assign_type(const DocumentView& v, EntityCandidate& c) {
+void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate& c) {
   const Lexicon& lex = lexicon();
   const std::string_view first_word = v.token_text(c.first_token);
   const size_t words = c.end_token - c.first_token;
@@ -125,27 +175,50 @@ void assign_type(const DocumentView& v, EntityCandidate& c) {
   if (org_keyword) c.evidence |= kOrgKeyword;
   if (event_keyword) c.evidence |= kEventKeyword;
   if (lex.is_company(c.key)) c.evidence |= kCompanyList;
-  if (lex.is_place(c.key)) c.evidence |= kPlaceList;
-  if (words >= 2 && words <= 4 && lex.is_first_name(first_word)) c.evidence |= kFirstName;
+  // Cities and regions share many names with companies and people ("Meta", "Florence"): a lone
+  // word counts as a place only after "in", "from" and the like; countries always do.
+  if (lex.is_country(c.key) ||
+      (lex.is_place(c.key) && (words > 1 || after_location_preposition(v, c.first_token))))
+    c.evidence |= kPlaceList;
+  if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
+  // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed).
+  if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
+      !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword)
+    c.evidence |= kFirstName;
   if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;
   if (words == 1 && v.tokens[c.first_token].has(text::kAllCaps) && first_word.size() >= 2 &&
       first_word.size() <= 6)
     c.evidence |= kAcronym;
-  if (words == 1 && has_inner_capital(first_word)) c.evidence |= kCamelCase;
+  if (words == 1 && has_inner_capital(first_word) && !has_surname_prefix(first_word))
+    c.evidence |= kCamelCase;
 
-  // Product context: a product noun just before (", the framework X", "first tool, X") or after.
+  // Product context: a product noun just before ("the framework X", "first tool, X"), just after
+  // ("the X library"), or closing an apposition ("Torch, a Lua-based scientific computing
+  // library").
   for (size_t j = c.first_token; j > 0 && c.first_token - j < 3; --j) {
     if (is_product_noun(v.token_text(j - 1))) c.evidence |= kProductContext;
   }
-  if (c.end_token < v.tokens.size() && is_product_noun(v.token_text(c.end_token)))
+  size_t after = c.end_token;
+  while (after < v.tokens.size() && v.tokens[after].kind == TokenKind::Emphasis) ++after;
+  if (after < v.tokens.size() && is_product_noun(v.token_text(after)))
     c.evidence |= kProductContext;
+  if (after < v.tokens.size() && v.token_text(after) == ",") {
+    for (size_t j = after + 1; j < v.tokens.size() && j <= after + 7; ++j) {
+      if (v.tokens[j].kind == TokenKind::Punct) break;
+      if (is_product_noun(v.token_text(j))) c.evidence |= kProductContext;
+    }
+  }
 
   bool plain_words = words >= 2 && words <= 3;
   for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
     const Token& t = v.tokens[i];
     const std::string_view w = v.token_text(i);
+    // Name words: capitalised, not acronyms, compounds or digits, never written in lower case
+    // elsewhere in the corpus ("Professional Certificate", "Thinking Machines" are not people).
     if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || t.has(text::kAllCaps) ||
-        t.has(text::kHasDigit) || lex.is_not_entity_word(w) || lex.is_place(w))
+        t.has(text::kHasDigit) || t.has(text::kHyphenated) || lex.is_not_entity_word(w) ||
+        lex.is_country(w) || stats.lowercase.count(to_lower_ascii(w)) ||
+        (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }
   if (plain_words && !org_keyword && !event_keyword) c.evidence |= kPersonShape;
@@ -172,6 +245,8 @@ void assign_type(const DocumentView& v, EntityCandidate& c) {
     set(EntityType::Product, 0.7f);
   } else if (c.evidence & kPersonShape) {
     set(EntityType::Person, 0.65f);
+  } else if (c.evidence & kOrgContext && !(c.evidence & kCamelCase)) {
+    set(EntityType::Org, 0.6f);
   } else if (c.evidence & kAcronym) {
     set(EntityType::Org, 0.55f);
   } else if (c.evidence & kCamelCase) {
@@ -216,6 +291,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     size_t end = i + 1;
     const uint32_t sentence = v.token_sentence[i];
     while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
+      // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
+      if (lex.is_honorific(v.token_text(end)) && end + 1 < v.tokens.size() &&
+          is_name_token(v, end + 1))
+        break;
       if (is_name_token(v, end) && v.tokens[end].kind != TokenKind::Handle) {
         ++end;
         continue;
@@ -250,8 +329,11 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         continue;
       }
       const bool initial_position = first == i && starts_sentence(v, first);
+      // A two-letter acronym no lexicon knows ("AI") is a common noun, not part of a name.
+      const bool bare_acronym = w.size() == 2 && v.tokens[first].has(text::kAllCaps) &&
+                                !lex.is_company(w) && !lex.is_country(w);
       if ((initial_position && is_common_word(w, stats)) || lex.is_not_entity_word(w) ||
-          lex.is_demonym(w)) {
+          lex.is_demonym(w) || bare_acronym) {
         ++first;
         continue;
       }
@@ -269,7 +351,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       c.key = join_key(v, first, end);
       c.sentence_initial = starts_sentence(v, first);
       if (honorific) c.evidence |= kHonorific;
-      assign_type(v, c);
+      assign_type(v, stats, c);
       // An acronym right before a lower-case word is a modifier ("AI research", "CEO role"),
       // not a name, unless a lexicon knows it.
       const bool modifier =

@@ -37,6 +37,7 @@ enum CandidateEvidence : uint16_t {
   kCamelCase = 1 << 9,       // PyTorch, OpenAI
   kPersonShape = 1 << 10,    // two or three plain capitalised words, no keyword
   kSpeechContext = 1 << 11,  // subject of a reporting verb ("X said")
+  kOrgContext = 1 << 12,     // after "joined", "leaves", "at"
 };
 
 struct EntityCandidate {

@@ -1,6 +1,7 @@
 #include "core/nlp/entity_resolution.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -23,7 +24,9 @@ struct Node {
   EntityType type = EntityType::Org;
   float confidence = 0.0f;
   bool typed = false;
-  bool linked = false;  // merged into another node by an alias rule
+  bool linked = false;           // merged into another node by an alias rule
+  std::vector<uint32_t> docs;    // the documents it occurs in, sorted
+  std::array<float, 8> votes{};  // summed confidence of typed mentions, by EntityType
 };
 
 struct MergeRecord {
@@ -92,6 +95,15 @@ std::string initials(const std::vector<std::string_view>& words) {
   return out;
 }
 
+// Words an organisation's short name may leave out ("Thinking Machines" for "Thinking Machines
+// Lab"); unlike "Foundation" or "University", they do not make a different organisation.
+bool is_name_suffix_word(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"Lab",     "Labs",    "Laboratory", "Laboratories",
+                                                "Company", "Group",   "Holdings",   "Technologies",
+                                                "Systems", "Studios", "Ventures",   "Partners"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool is_acronym(std::string_view word) {
   return word.size() >= 2 && word.size() <= 8 &&
          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -118,24 +130,42 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       node.key = cand.key;
       node.doc = scope;
       nodes.push_back(std::move(node));
-      nodes.back().words = split_words(nodes.back().key);
     }
     Node& node = nodes[it->second];
     node.candidates.push_back(c);
     candidate_node[c] = it->second;
-    if (cand.typed && cand.confidence > node.confidence) {
-      node.type = cand.type;
-      node.confidence = cand.confidence;
-      node.typed = true;
-    }
+    // Each typed mention votes for its type with its confidence: "leaves Meta" and "at Meta"
+    // outvote one "in Meta".
+    if (cand.typed) node.votes[static_cast<size_t>(cand.type)] += cand.confidence;
     if (!node.typed && cand.confidence > node.confidence) {
       node.type = cand.type;
       node.confidence = cand.confidence;
     }
+    if (cand.typed) {
+      node.typed = true;
+      node.confidence = std::max(node.confidence, cand.confidence);
+    }
   }
-  const auto node_in_doc = [&](const Node& node, uint32_t doc) {
-    return std::any_of(node.candidates.begin(), node.candidates.end(),
-                       [&](size_t c) { return candidates[c].doc == doc; });
+  for (Node& node : nodes) {
+    if (!node.typed) continue;
+    const auto best = std::max_element(node.votes.begin(), node.votes.end());
+    node.type = static_cast<EntityType>(best - node.votes.begin());
+  }
+  // Word views into the keys, taken once the vector no longer moves its strings.
+  for (Node& node : nodes) node.words = split_words(node.key);
+  // The documents each node occurs in, sorted, to test "named in the same article" fast.
+  for (Node& node : nodes) {
+    for (size_t c : node.candidates) node.docs.push_back(candidates[c].doc);
+    std::sort(node.docs.begin(), node.docs.end());
+    node.docs.erase(std::unique(node.docs.begin(), node.docs.end()), node.docs.end());
+  }
+  const auto shares_document = [](const Node& a, const Node& b) {
+    size_t i = 0, j = 0;
+    while (i < a.docs.size() && j < b.docs.size()) {
+      if (a.docs[i] == b.docs[j]) return true;
+      a.docs[i] < b.docs[j] ? ++i : ++j;
+    }
+    return false;
   };
 
   UnionFind groups(nodes.size());
@@ -147,49 +177,75 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     merges.push_back({alias, rule, confidence});
   };
 
-  std::vector<size_t> people;  // full names: typed persons of two or more words
+  // Full names (typed persons of two or more words), indexed by surname, first name and
+  // document, so each lone word looks at a few people, not all of them.
+  std::vector<size_t> people;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_surname, by_first_name;
+  std::unordered_map<uint32_t, std::vector<size_t>> people_in_doc;
   for (size_t n = 0; n < nodes.size(); ++n) {
-    if (nodes[n].typed && nodes[n].type == EntityType::Person && nodes[n].words.size() >= 2)
-      people.push_back(n);
+    if (!nodes[n].typed || nodes[n].type != EntityType::Person || nodes[n].words.size() < 2)
+      continue;
+    people.push_back(n);
+    by_surname[nodes[n].words.back()].push_back(n);
+    by_first_name[nodes[n].words.front()].push_back(n);
+    for (uint32_t d : nodes[n].docs) people_in_doc[d].push_back(n);
   }
+  static const std::vector<size_t> kNone;
+  const auto lookup = [](const auto& index, const auto& key) -> const std::vector<size_t>& {
+    auto it = index.find(key);
+    return it == index.end() ? kNone : it->second;
+  };
 
   // ---- Lone words: surname, first name or misspelt surname of exactly one person.
   for (size_t n = 0; n < nodes.size(); ++n) {
     Node& node = nodes[n];
-    if (node.words.size() != 1 || (node.typed && node.type != EntityType::Person)) continue;
+    // Lone words, unless a lexicon or keyword typed them firmly as something else.
+    if (node.words.size() != 1 || node.key[0] == '@' ||
+        (node.typed && node.type != EntityType::Person && node.confidence >= 0.8f))
+      continue;
     const std::string_view word = node.words[0];
-    const auto unique_person = [&](auto&& matches, bool same_doc_only) -> int {
+    // The one person among `pool` that `matches` and shares an article with this word; or,
+    // unless `same_doc_only`, the one person in the corpus.
+    const auto unique_person = [&](const std::vector<size_t>& pool, auto&& matches,
+                                   bool same_doc_only) -> int {
       int in_doc = -1, anywhere = -1, in_doc_count = 0, anywhere_count = 0;
-      for (size_t p : people) {
+      for (size_t p : pool) {
         if (!matches(nodes[p])) continue;
         ++anywhere_count;
         anywhere = static_cast<int>(p);
-        if (node.doc >= 0 && node_in_doc(nodes[p], static_cast<uint32_t>(node.doc))) {
+        if (shares_document(node, nodes[p])) {
           ++in_doc_count;
           in_doc = static_cast<int>(p);
         }
       }
       if (in_doc_count == 1) return in_doc;
       if (same_doc_only || in_doc_count > 1) return -1;
+      if (node.doc < 0 && in_doc_count == 0 && anywhere_count == 1) return anywhere;
       return anywhere_count == 1 ? anywhere : -1;
     };
-    const int by_surname =
-        unique_person([&](const Node& p) { return p.words.back() == word; }, false);
-    if (by_surname >= 0) {
-      merge(n, static_cast<size_t>(by_surname), "surname", node.doc >= 0 ? 0.85 : 0.8);
+    const auto any = [](const Node&) { return true; };
+    const int surname = unique_person(lookup(by_surname, word), any, false);
+    if (surname >= 0) {
+      merge(n, static_cast<size_t>(surname), "surname", 0.85);
       continue;
     }
-    const int by_first =
-        unique_person([&](const Node& p) { return p.words.front() == word; }, node.doc >= 0);
-    if (by_first >= 0 && node.doc >= 0) {
-      merge(n, static_cast<size_t>(by_first), "first-name", 0.75);
+    const int first_name = unique_person(lookup(by_first_name, word), any, node.doc >= 0);
+    if (first_name >= 0) {
+      merge(n, static_cast<size_t>(first_name), "first-name", 0.75);
       continue;
     }
-    if (node.doc >= 0 && !lex.is_first_name(word)) {
-      const int by_spelling =
-          unique_person([&](const Node& p) { return one_edit_apart(p.words.back(), word); }, true);
-      if (by_spelling >= 0) merge(n, static_cast<size_t>(by_spelling), "spelling", 0.7);
+    if (lex.is_first_name(word)) continue;
+    // A misspelt surname: one letter off a person named in the same article.
+    std::vector<size_t> nearby;
+    for (uint32_t d : node.docs) {
+      const std::vector<size_t>& in_doc = lookup(people_in_doc, d);
+      nearby.insert(nearby.end(), in_doc.begin(), in_doc.end());
     }
+    std::sort(nearby.begin(), nearby.end());
+    nearby.erase(std::unique(nearby.begin(), nearby.end()), nearby.end());
+    const int spelling = unique_person(
+        nearby, [&](const Node& p) { return one_edit_apart(p.words.back(), word); }, true);
+    if (spelling >= 0) merge(n, static_cast<size_t>(spelling), "spelling", 0.7);
   }
 
   // ---- Handles: @soumithchintala is the person whose name spells it.
@@ -239,7 +295,7 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     for (size_t k = node.words.size() - 1; k >= 1; --k) {
       bool rest_generic = true;
       for (size_t w = k; w < node.words.size(); ++w) {
-        if (!lex.is_org_keyword(node.words[w]) && !lex.is_org_suffix(node.words[w]))
+        if (!is_name_suffix_word(node.words[w]) && !lex.is_org_suffix(node.words[w]))
           rest_generic = false;
       }
       if (!rest_generic) break;
@@ -247,24 +303,30 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
           node.key.substr(0, static_cast<size_t>(node.words[k - 1].data() - node.key.data()) +
                                  node.words[k - 1].size()));
       if (auto it = by_key.find(prefix); it != by_key.end()) {
+        // The short form joins unless firmly typed as something else ("Thinking Machines"
+        // looks like a person's name, weakly).
         for (size_t s : it->second) {
-          if (!nodes[s].typed || nodes[s].type == EntityType::Org ||
-              nodes[s].type == EntityType::Product)
+          if (!nodes[s].typed || nodes[s].type == EntityType::Org || nodes[s].confidence < 0.7f)
             merge(s, n, "short-name", 0.85);
         }
       }
     }
   }
 
-  // ---- The same lone word in several documents, unresolved in each, is one name.
+  // ---- The same lone word in several documents, unresolved in each, is one name: the
+  // corpus-wide node of that form if there is one ("Meta" typed by "leaves Meta" elsewhere),
+  // else the first document's.
   for (auto& [key, list] : by_key) {
-    size_t first_free = nodes.size();
+    size_t target = nodes.size();
     for (size_t n : list) {
-      if (nodes[n].linked || nodes[n].doc < 0) continue;
-      if (first_free == nodes.size()) {
-        first_free = n;
+      if (nodes[n].doc < 0) target = n;
+    }
+    for (size_t n : list) {
+      if (nodes[n].linked || nodes[n].doc < 0 || n == target) continue;
+      if (target == nodes.size()) {
+        target = n;
       } else {
-        groups.unite(n, first_free);
+        groups.unite(n, target);
       }
     }
   }
@@ -336,6 +398,11 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
                          entity.aliases.end());
     for (const MergeRecord& m : merges) {
       if (groups.find(m.node) != root) continue;
+      // One record per alias and rule: the first evidence of it.
+      if (std::any_of(entity.merges.begin(), entity.merges.end(), [&](const AliasMerge& x) {
+            return x.alias == nodes[m.node].key && x.rule == m.rule;
+          }))
+        continue;
       const EntityCandidate& cand = candidates[nodes[m.node].candidates.front()];
       entity.merges.push_back(
           {nodes[m.node].key, m.rule, {cand.doc, cand.start, cand.end}, m.confidence});

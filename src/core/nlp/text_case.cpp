@@ -11,6 +11,15 @@ bool has_inner_capital(std::string_view word) {
   return false;
 }
 
+bool has_surname_prefix(std::string_view word) {
+  for (std::string_view prefix : {"Mc", "Mac", "Le", "La", "De", "Di", "Du", "Van", "Von", "O'"}) {
+    if (word.size() > prefix.size() + 1 && word.substr(0, prefix.size()) == prefix &&
+        word[prefix.size()] >= 'A' && word[prefix.size()] <= 'Z')
+      return true;
+  }
+  return false;
+}
+
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -10,6 +10,9 @@ namespace dramatis {
 // An uppercase letter after a lowercase one (PyTorch, OpenAI, LeCun, iPhone).
 bool has_inner_capital(std::string_view word);
 
+// Surnames with a capital inside by custom: McKinsey, MacArthur, LeCun, DeMarco, O'Brien.
+bool has_surname_prefix(std::string_view word);
+
 std::string to_lower_ascii(std::string_view text);
 
 // Short words that title case leaves lower-case ("of", "the", "and", "in", ...).

@@ -28,8 +28,8 @@ std::vector<Found> dates(std::string_view text, std::string_view document_date =
     CHECK(m.span.doc == 7);
     REQUIRE(m.span.start < m.span.end);
     REQUIRE(m.span.end <= text.size());
-    out.push_back({std::string(text.substr(m.span.start, m.span.end - m.span.start)),
-                   m.span.start, m.value, m.precision, m.relative});
+    out.push_back({std::string(text.substr(m.span.start, m.span.end - m.span.start)), m.span.start,
+                   m.value, m.precision, m.relative});
   }
   return out;
 }
@@ -56,8 +56,10 @@ TEST_SUITE("dates") {
               "November 6, 2025", "2025-11-06", DatePrecision::Day);
     check_one("business applications (Source: Soumith Chintala, Twitter, Nov 6, 2025). He",
               "Nov 6, 2025", "2025-11-06", DatePrecision::Day);
-    check_one("On **November 6, 2025**, PyTorch co\xE2\x80\x91" "founder", "November 6, 2025",
-              "2025-11-06", DatePrecision::Day);
+    check_one(
+        "On **November 6, 2025**, PyTorch co\xE2\x80\x91"
+        "founder",
+        "November 6, 2025", "2025-11-06", DatePrecision::Day);
     check_one("With Chintala's departure on November 17, 2023, the project's resilience",
               "November 17, 2023", "2023-11-17", DatePrecision::Day);
     check_one("2025-11-19 Soumith Chintala leaves Meta AI", "2025-11-19", "2025-11-19",
@@ -76,8 +78,7 @@ TEST_SUITE("dates") {
               DatePrecision::Day);
     check_one("It shipped on the 6th of November, 2025.", "6th of November, 2025", "2025-11-06",
               DatePrecision::Day);
-    check_one("Filed Nov. 6, 2025, in Delaware.", "Nov. 6, 2025", "2025-11-06",
-              DatePrecision::Day);
+    check_one("Filed Nov. 6, 2025, in Delaware.", "Nov. 6, 2025", "2025-11-06", DatePrecision::Day);
     check_one("Filed Sept. 30 2024.", "Sept. 30 2024", "2024-09-30", DatePrecision::Day);
     check_one("UPDATED NOVEMBER 6, 2025", "NOVEMBER 6, 2025", "2025-11-06", DatePrecision::Day);
     check_one("The test flight was on July 4, 1776.", "July 4, 1776", "1776-07-04",
@@ -89,8 +90,8 @@ TEST_SUITE("dates") {
     check_one("at 2025-11-19T08:30:00Z", "2025-11-19", "2025-11-19", DatePrecision::Day);
     check_one("due 11/19/2025.", "11/19/2025", "2025-11-19", DatePrecision::Day);
     check_one("due 19/11/2025.", "19/11/2025", "2025-11-19", DatePrecision::Day);
-    CHECK(dates("due 3/4/2025, or so").empty());     // March 4 or 3 April: skipped
-    CHECK(dates("due 2025-02-30 at noon").empty());  // no such day
+    CHECK(dates("due 3/4/2025, or so").empty());       // March 4 or 3 April: skipped
+    CHECK(dates("due 2025-02-30 at noon").empty());    // no such day
     CHECK(dates("call 2025-11-19-0042 now").empty());  // a longer number
     // A date inside a URL path belongs to the URL.
     CHECK(dates("https://soumith.ch/blog/2025-11-06-leaving-meta-and-pytorch.md.html").empty());
@@ -108,18 +109,20 @@ TEST_SUITE("dates") {
   }
 
   TEST_CASE("bare years need a year word, a range or brackets") {
-    check_one("from Hyderabad and VIT to co-founding PyTorch in 2016, turning a research",
-              "2016", "2016", DatePrecision::Year);
+    check_one("from Hyderabad and VIT to co-founding PyTorch in 2016, turning a research", "2016",
+              "2016", DatePrecision::Year);
     check_one("served as the project leader until 2025.", "2025", "2025", DatePrecision::Year);
-    check_one("By 2015, Chintala and core Torch contributors", "2015", "2015",
-              DatePrecision::Year);
+    check_one("By 2015, Chintala and core Torch contributors", "2015", "2015", DatePrecision::Year);
     check_one("growth by mid-2025 in", "2025", "2025", DatePrecision::Year);
     check_one("first full paper at NeurIPS (2019), authored by", "2019", "2019",
               DatePrecision::Year);
     check_one("before the end of 2025, the company", "2025", "2025", DatePrecision::Year);
 
-    const auto range = dates("a Lua\xE2\x80\x91" "based scientific computing library "
-                             "(2005\xE2\x80\x93" "2009), widely used");
+    const auto range = dates(
+        "a Lua\xE2\x80\x91"
+        "based scientific computing library "
+        "(2005\xE2\x80\x93"
+        "2009), widely used");
     REQUIRE(range.size() == 2);
     CHECK(range[0].surface == "2005");
     CHECK(range[1].surface == "2009");
@@ -129,7 +132,9 @@ TEST_SUITE("dates") {
     REQUIRE(pollution.size() == 2);
     CHECK(pollution[1].value == "2050");
 
-    const auto short_range = dates("the 2016\xE2\x80\x93" "17 season");
+    const auto short_range = dates(
+        "the 2016\xE2\x80\x93"
+        "17 season");
     REQUIRE(short_range.size() == 2);
     CHECK(short_range[1].surface == "17");
     CHECK(short_range[1].value == "2017");
@@ -159,18 +164,18 @@ TEST_SUITE("dates") {
     CHECK(dates("May I ask a question? March forward!", "2025-11-19").empty());
     CHECK(dates("August institutions rarely change.", "2025-11-19").empty());
     CHECK(dates("Jan said hello to Dec and Mar.", "2025-11-19").empty());  // abbreviations alone
-    check_one("The vote moved to May 5.", "May 5", "2025-05-05", DatePrecision::Day,
-              "2025-11-19", true);
+    check_one("The vote moved to May 5.", "May 5", "2025-05-05", DatePrecision::Day, "2025-06-01",
+              true);
   }
 
   TEST_CASE("year-less dates take the year nearest the document date") {
-    check_one("He confirmed an official departure date of **November 17**, stating:",
-              "November 17", "2025-11-17", DatePrecision::Day, "2025-11-07", true);
+    check_one("He confirmed an official departure date of **November 17**, stating:", "November 17",
+              "2025-11-17", DatePrecision::Day, "2025-11-07", true);
     // In January, "December 3" is last month, not eleven months ahead.
-    check_one("Filed on December 3.", "December 3", "2025-12-03", DatePrecision::Day,
-              "2026-01-05", true);
-    check_one("due on 17 November", "17 November", "2025-11-17", DatePrecision::Day,
-              "2025-11-07", true);
+    check_one("Filed on December 3.", "December 3", "2025-12-03", DatePrecision::Day, "2026-01-05",
+              true);
+    check_one("due on 17 November", "17 November", "2025-11-17", DatePrecision::Day, "2025-11-07",
+              true);
     // Without a document date there is no year to give: skipped, not guessed.
     CHECK(dates("He confirmed an official departure date of November 17, stating:").empty());
     CHECK(dates("Filed on February 29.", "2025-03-01").size() == 1);  // 2024-02-29 exists
@@ -182,8 +187,8 @@ TEST_SUITE("dates") {
               DatePrecision::Month, "2008-08-15", true);
     check_one("It closed last November.", "last November", "2024-11", DatePrecision::Month,
               "2025-11-19", true);
-    check_one("It opens next March.", "next March", "2026-03", DatePrecision::Month,
-              "2025-11-19", true);
+    check_one("It opens next March.", "next March", "2026-03", DatePrecision::Month, "2025-11-19",
+              true);
     check_one("Sales rose in mid-October.", "mid-October", "2025-10", DatePrecision::Month,
               "2025-11-19", true);
     CHECK(dates("In March, a bundle of blueprints was found").empty());  // no document date
@@ -195,13 +200,12 @@ TEST_SUITE("dates") {
     check_one("awarded a silver medal on Tuesday in the FIRST Global Challenge", "Tuesday",
               "2017-07-18", DatePrecision::Day, doc, true);
     check_one("the team said Friday.", "Friday", "2017-07-14", DatePrecision::Day, doc, true);
-    check_one("They were denied visas last week.", "last week", "2017-07-10",
-              DatePrecision::Day, doc, true);
+    check_one("They were denied visas last week.", "last week", "2017-07-10", DatePrecision::Day,
+              doc, true);
     check_one("This week the team arrived.", "This week", "2017-07-17", DatePrecision::Day, doc,
               true);
     check_one("Next year the event moves.", "Next year", "2018", DatePrecision::Year, doc, true);
-    check_one("as reported last month.", "last month", "2017-06", DatePrecision::Month, doc,
-              true);
+    check_one("as reported last month.", "last month", "2017-06", DatePrecision::Month, doc, true);
     check_one("Yesterday, police said", "Yesterday", "2017-07-17", DatePrecision::Day, doc, true);
     check_one("expected tomorrow.", "tomorrow", "2017-07-19", DatePrecision::Day, doc, true);
     check_one("met last Tuesday", "last Tuesday", "2017-07-11", DatePrecision::Day, doc, true);
@@ -246,9 +250,17 @@ TEST_SUITE("dates") {
   }
 
   TEST_CASE("non-ASCII text: no dates glued to letters, typographic spaces and dashes work") {
-    CHECK(dates("Caf\xC3\xA9" "May 2025").empty());  // "CaféMay": not a word boundary
-    check_one("On\xC2\xA0November\xC2\xA0" "6,\xC2\xA0" "2025 it began", "November\xC2\xA0" "6,\xC2\xA0" "2025",
-              "2025-11-06", DatePrecision::Day);
+    CHECK(dates("Caf\xC3\xA9"
+                "May 2025")
+              .empty());  // "CaféMay": not a word boundary
+    check_one(
+        "On\xC2\xA0November\xC2\xA0"
+        "6,\xC2\xA0"
+        "2025 it began",
+        "November\xC2\xA0"
+        "6,\xC2\xA0"
+        "2025",
+        "2025-11-06", DatePrecision::Day);
     check_one("\xE2\x80\x9CMonday\xE2\x80\x9D was chosen", "Monday", "2017-07-17",
               DatePrecision::Day, "2017-07-18", true);
     // Invalid UTF-8 around a date leaves the span on the date's own bytes.
@@ -257,9 +269,10 @@ TEST_SUITE("dates") {
 
   TEST_CASE("random bytes: no crash, spans in bounds and in order") {
     std::mt19937 rng(20251119);
-    const std::string_view pieces[] = {"November ", "6", ", ", "2025", " in ", "-", "/", "Monday",
-                                       "last ", "week", " ago", "\xE2\x80\x93", "\xC2\xA0", "May",
-                                       "\n\n", "12", "(", ")", "mid", "th", "."};
+    const std::string_view pieces[] = {
+        "November ", "6",     ", ",   "2025", " in ",         "-",        "/",
+        "Monday",    "last ", "week", " ago", "\xE2\x80\x93", "\xC2\xA0", "May",
+        "\n\n",      "12",    "(",    ")",    "mid",          "th",       "."};
     for (int round = 0; round < 2000; ++round) {
       std::string text;
       const int n = static_cast<int>(rng() % 40);
@@ -286,6 +299,6 @@ TEST_SUITE("dates") {
     std::string text;
     for (int i = 0; i < 20000; ++i) text += "On Monday, November 6, 2025 in 2016 and last week ";
     const auto found = find_dates(text, 0, "2025-11-19");
-    CHECK(found.size() == 4u * 20000u);
+    CHECK(found.size() == 3u * 20000u);  // the weekday joins the date after it
   }
 }
