@@ -164,8 +164,11 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
     const auto less = [fold_case](std::string_view a, std::string_view b) {
       return less_entry(a, b, fold_case);
     };
-    // Stable, so equal keys keep file order and the result never depends on the sort's whims.
-    std::stable_sort(list.entries.begin(), list.entries.end(), less);
+    // The generated files come sorted (code point order is byte order), so most lists skip the
+    // sort; stable, so equal keys keep file order and the result never depends on the sort.
+    if (!std::is_sorted(list.entries.begin(), list.entries.end(), less)) {
+      std::stable_sort(list.entries.begin(), list.entries.end(), less);
+    }
     for (const std::string_view entry : list.entries) {
       list.max_words = std::max(list.max_words, count_words(entry));
     }

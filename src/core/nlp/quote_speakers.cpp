@@ -234,7 +234,7 @@ Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first)
 Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   const DocumentView& v = ctx.view();
   size_t i = quote_first_token;
-  while (i > 0 && (v.tokens[i - 1].kind == TokenKind::Emphasis)) --i;
+  while (i > 0 && (v.tokens[i - 1].kind == TokenKind::Emphasis || ctx.word(i - 1) == ">")) --i;
   if (i == 0 || ctx.word(i - 1) != ":") return {};
   const size_t colon = i - 1;
   const size_t first = v.sentences[v.token_sentence[colon]].first_token;
@@ -267,6 +267,38 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   return {};
 }
 
+// A quote standing on its own after a heading or a paragraph: the person the previous
+// sentence is about ("In his farewell note, he thanked ..." then the farewell quote). Headings
+// are skipped; a previous sentence naming no person ("Quote:") leaves the speaker unknown.
+Speaker previous_sentence_subject(const Context& ctx, size_t quote_first_token) {
+  const DocumentView& v = ctx.view();
+  size_t sentence = v.token_sentence[quote_first_token];
+  while (sentence > 0) {
+    --sentence;
+    const text::Sentence& previous = v.sentences[sentence];
+    if (previous.block < v.blocks.size() &&
+        v.blocks[previous.block].kind == text::BlockKind::Heading)
+      continue;
+    for (size_t t = previous.first_token; t < previous.end_token; ++t) {
+      const int m = ctx.mention_at(t);
+      const std::string lower = to_lower_ascii(ctx.word(t));
+      int entity = -1;
+      std::string why;
+      if (m >= 0 && ctx.mention(m).type == EntityType::Person) {
+        entity = ctx.mention(m).entity;
+        why = ctx.name(entity);
+      } else if (lower == "he" || lower == "she" || lower == "his" || lower == "her") {
+        entity = ctx.resolve_pronoun(t);
+        if (entity >= 0) why = "'" + std::string(ctx.word(t)) + "', that is " + ctx.name(entity);
+      }
+      if (entity >= 0)
+        return {entity, 0.55, "the sentence before the quote is about " + why, "", {}};
+    }
+    return {};
+  }
+  return {};
+}
+
 size_t word_count(std::string_view text) {
   size_t words = 0;
   bool in_word = false;
@@ -291,6 +323,64 @@ bool looks_like_title(const DocumentView& v, size_t first, size_t end) {
   return words > 0;
 }
 
+bool is_auxiliary(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "has",   "have", "had", "will", "would", "also",     "then",     "later",
+      "again", "was",  "is",  "had",  "just",  "publicly", "recently", "formally"};
+  const std::string lower = to_lower_ascii(word);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// The subject of the verb at `verb`: the name or pronoun just before it (past auxiliaries,
+// adverbs and emphasis), or, after an apposition ("X, the inventor of Y, has announced"), the
+// name that opens the sentence.
+int subject_of(const Context& ctx, size_t verb, size_t sentence_first, std::string& how,
+               size_t& subject_token) {
+  const DocumentView& v = ctx.view();
+  size_t i = verb;
+  while (i > sentence_first &&
+         (is_auxiliary(ctx.word(i - 1)) || v.tokens[i - 1].kind == TokenKind::Emphasis))
+    --i;
+  if (i == sentence_first) return -1;
+  if (const int entity = subject_at(ctx, i - 1, how); entity >= 0) {
+    subject_token = i - 1;
+    return entity;
+  }
+  if (ctx.word(i - 1) == ",") {
+    for (size_t s = sentence_first; s < i - 1; ++s) {
+      if (v.tokens[s].kind == TokenKind::Emphasis || v.tokens[s].kind == TokenKind::Bullet)
+        continue;
+      const int entity = subject_at(ctx, s, how);
+      if (entity >= 0) subject_token = s;
+      return entity;
+    }
+  }
+  return -1;
+}
+
+// Where a reported clause ends: the sentence's end, or a comma that opens a participle
+// ("..., citing the team") or a new clause that is commentary.
+size_t clause_end(const Context& ctx, size_t clause, size_t sentence_end) {
+  const DocumentView& v = ctx.view();
+  for (size_t t = clause; t + 1 < sentence_end; ++t) {
+    const std::string_view next = ctx.word(t + 1);
+    if (ctx.word(t) == "," && next.size() > 4 && next.substr(next.size() - 3) == "ing") return t;
+  }
+  size_t end = sentence_end;
+  while (end > clause && v.tokens[end - 1].kind == TokenKind::Punct) --end;
+  return end;
+}
+
+// Verbs that report speech or writing in indirect form.
+bool is_indirect_cue(std::string_view lower) {
+  static constexpr std::string_view kVerbs[] = {
+      "said",       "says",       "stated",    "told",        "wrote",     "announced", "announces",
+      "emphasized", "emphasised", "added",     "noted",       "explained", "argued",    "claimed",
+      "confirmed",  "confirms",   "insisted",  "warned",      "admitted",  "revealed",  "posted",
+      "tweeted",    "believes",   "suggested", "acknowledged"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lower) != std::end(kVerbs);
+}
+
 void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans,
                          std::vector<Quote>& quotes) {
   const DocumentView& v = ctx.view();
@@ -302,15 +392,10 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
     if (sentence.first_token >= sentence.end_token || v.token_boilerplate[sentence.first_token])
       continue;
     if (inside_direct(v.tokens[sentence.first_token].start)) continue;
-    for (size_t j = sentence.first_token + 1; j + 1 < sentence.end_token; ++j) {
+    for (size_t j = sentence.first_token; j + 1 < sentence.end_token; ++j) {
       const std::string lower = to_lower_ascii(ctx.word(j));
       const bool according = lower == "according" && to_lower_ascii(ctx.word(j + 1)) == "to";
-      const bool speech_verb = lower == "said" || lower == "says" || lower == "stated" ||
-                               lower == "told" || lower == "wrote" || lower == "announced" ||
-                               lower == "emphasized" || lower == "emphasised" || lower == "added" ||
-                               lower == "noted" || lower == "explained" || lower == "argued" ||
-                               lower == "claimed" || lower == "confirmed";
-      if (!according && !speech_verb) continue;
+      if (!according && !is_indirect_cue(lower)) continue;
       std::string how;
       int entity = -1;
       size_t clause = 0;
@@ -328,26 +413,31 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
           }
         }
       } else {
-        // "<subject> said (that) <clause>": the subject just before the verb.
-        entity = subject_at(ctx, j - 1, how);
-        subject_token = j - 1;
+        // "<subject> said (that) <clause>", "<subject> announced in November that <clause>",
+        // "<subject> confirmed he had joined ...".
+        entity = subject_of(ctx, j, sentence.first_token, how, subject_token);
         size_t c = j + 1;
-        if (c < sentence.end_token && to_lower_ascii(ctx.word(c)) == "that") {
-          ++c;
-        } else {
-          entity = lower == "said" || lower == "says" ? entity : -1;  // other verbs need "that"
-          if (c < sentence.end_token &&
-              (v.tokens[c].kind != TokenKind::Word || ctx.mention_at(c) >= 0 ||
-               ctx.is_pronoun(c)) &&
-              !ctx.is_pronoun(c))
-            entity = -1;
+        size_t that = 0;
+        for (size_t k = c; k < sentence.end_token && k <= c + 6; ++k) {
+          if (to_lower_ascii(ctx.word(k)) == "that") {
+            that = k;
+            break;
+          }
+          if (v.tokens[k].kind == TokenKind::Punct && ctx.word(k) != ",") break;
+        }
+        if (that > 0) {
+          c = that + 1;
+        } else if (lower != "said" && lower != "says" &&
+                   !(c < sentence.end_token && (ctx.is_pronoun(c) || ctx.mention_at(c) >= 0) &&
+                     c + 1 < sentence.end_token && v.tokens[c + 1].kind == TokenKind::Word &&
+                     !v.tokens[c + 1].has(text::kCapitalized))) {
+          entity = -1;  // no "that" and no clause subject: "announced his retirement"
         }
         clause = c;
       }
       if (entity < 0 || clause == 0 || clause >= sentence.end_token) continue;
-      size_t end_token = sentence.end_token;
-      while (end_token > clause && v.tokens[end_token - 1].kind == TokenKind::Punct) --end_token;
-      if (end_token - clause < 4) continue;
+      const size_t end_token = clause_end(ctx, clause, sentence.end_token);
+      if (end_token <= clause || end_token - clause < 4) continue;
       Quote q;
       q.span = {v.doc, v.tokens[clause].start, v.tokens[end_token - 1].end};
       q.kind = QuoteKind::Indirect;
@@ -386,6 +476,8 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     Speaker speaker = cue_after(ctx, after);
     if (speaker.entity < 0) speaker = cue_before(ctx, open_token, sentence_first);
     if (speaker.entity < 0) speaker = colon_intro(ctx, open_token);
+    if (speaker.entity < 0 && span.in_blockquote)
+      speaker = previous_sentence_subject(ctx, open_token);
 
     const size_t words =
         word_count(v.text.substr(span.inner_start, span.inner_end - span.inner_start));
