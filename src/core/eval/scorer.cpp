@@ -146,6 +146,34 @@ std::vector<std::string> context_names(const GoldDocument& doc) {
   return names;
 }
 
+// Pairs (gold, predicted) overlapping by at least half of the shorter span, matched greedily one
+// to one by decreasing overlap (ties: gold order, then predicted order).
+std::vector<std::pair<size_t, size_t>> match_by_overlap(const std::vector<SpanRef>& gold,
+                                                        const std::vector<SpanRef>& predicted) {
+  struct Candidate {
+    size_t overlap, g, p;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    for (size_t p = 0; p < predicted.size(); ++p) {
+      const size_t o = overlap(gold[g], predicted[p]);
+      const size_t shorter =
+          std::min(gold[g].end - gold[g].start, predicted[p].end - predicted[p].start);
+      if (o > 0 && 2 * o >= shorter) candidates.push_back({o, g, p});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.overlap > b.overlap; });
+  std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
+  std::vector<std::pair<size_t, size_t>> matches;
+  for (const Candidate& c : candidates) {
+    if (gold_used[c.g] || predicted_used[c.p]) continue;
+    gold_used[c.g] = predicted_used[c.p] = true;
+    matches.emplace_back(c.g, c.p);
+  }
+  return matches;
+}
+
 void score_document_quotes(const GoldDocument& doc, uint32_t doc_index, const Analysis& analysis,
                            QuoteScores& scores) {
   std::vector<SpanRef> gold;
@@ -163,32 +191,32 @@ void score_document_quotes(const GoldDocument& doc, uint32_t doc_index, const An
   scores.exact.gold += gold.size();
   scores.exact.predicted += predicted.size();
 
-  // Candidate pairs overlapping by at least half of the shorter span, matched greedily one to one
-  // by decreasing overlap (ties: gold order, then predicted order).
-  struct Candidate {
-    size_t overlap, g, p;
-  };
-  std::vector<Candidate> candidates;
-  for (size_t g = 0; g < gold.size(); ++g) {
-    for (size_t p = 0; p < predicted.size(); ++p) {
-      if (gold[g].start == predicted[p].start && gold[g].end == predicted[p].end)
-        ++scores.exact.correct;
-      const size_t o = overlap(gold[g], predicted[p]);
-      const size_t shorter =
-          std::min(gold[g].end - gold[g].start, predicted[p].end - predicted[p].start);
-      if (o > 0 && 2 * o >= shorter) candidates.push_back({o, g, p});
+  for (const SpanRef& g : gold) {
+    for (const SpanRef& p : predicted) {
+      if (g.start == p.start && g.end == p.end) ++scores.exact.correct;
     }
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.overlap > b.overlap; });
-  std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
+  const std::vector<std::pair<size_t, size_t>> matches = match_by_overlap(gold, predicted);
+  scores.overlap.correct += matches.size();
+
+  // Direct speech alone: gold quotes of kind "direct" (or of no kind, as in GUM) against
+  // predicted direct and mixed quotes.
+  std::vector<SpanRef> gold_direct, predicted_direct;
+  for (const SpanRef& g : gold) {
+    const std::string& kind = doc.quotes[g.index].kind;
+    if (kind.empty() || kind == "direct") gold_direct.push_back(g);
+  }
+  for (const SpanRef& p : predicted) {
+    if (analysis.quotes[p.index].kind != QuoteKind::Indirect) predicted_direct.push_back(p);
+  }
+  scores.direct.gold += gold_direct.size();
+  scores.direct.predicted += predicted_direct.size();
+  scores.direct.correct += match_by_overlap(gold_direct, predicted_direct).size();
+
   const std::vector<std::string> names = context_names(doc);
-  for (const Candidate& c : candidates) {
-    if (gold_used[c.g] || predicted_used[c.p]) continue;
-    gold_used[c.g] = predicted_used[c.p] = true;
-    ++scores.overlap.correct;
-    const GoldQuote& g = doc.quotes[gold[c.g].index];
-    const Quote& p = analysis.quotes[predicted[c.p].index];
+  for (const auto& [gi, pi] : matches) {
+    const GoldQuote& g = doc.quotes[gold[gi].index];
+    const Quote& p = analysis.quotes[predicted[pi].index];
     if (!g.speaker_annotated) continue;
     ++scores.speaker_annotated;
     const bool has_speaker =
@@ -419,6 +447,12 @@ std::optional<Analysis> analysis_from_json(const json& root, const GoldSet& gold
       if (!read_span(q, field, quote.span)) continue;
       if (auto id = q.find("id"); id != q.end() && id->is_string())
         quote.id = id->get<std::string>();
+      if (auto kind = q.find("kind"); kind != q.end() && kind->is_string()) {
+        const std::string k = kind->get<std::string>();
+        quote.kind = k == "indirect" ? QuoteKind::Indirect
+                     : k == "mixed"  ? QuoteKind::Mixed
+                                     : QuoteKind::Direct;
+      }
       if (auto speaker = q.find("speaker"); speaker != q.end() && !speaker->is_null()) {
         auto it = speaker->is_string() ? entity_index.find(speaker->get<std::string>())
                                        : entity_index.end();
@@ -513,6 +547,7 @@ json result_to_json(const EvalResult& result) {
           {"quotes",
            {{"overlap", prf_json(q.overlap)},
             {"exact", prf_json(q.exact)},
+            {"direct", prf_json(q.direct)},
             {"speakers", std::move(speakers)}}},
           {"aliases", std::move(aliases)}};
 }
@@ -527,6 +562,7 @@ std::string result_to_table(const EvalResult& result) {
   out += "\n" + header("Quotes");
   out += row("overlap >= 50% of shorter", result.quotes.overlap);
   out += row("exact span", result.quotes.exact);
+  out += row("direct speech, overlap", result.quotes.direct);
   const QuoteScores& q = result.quotes;
   out += "\nSpeakers (matched gold quotes with a speaker annotation)\n";
   out += "  annotated " + std::to_string(q.speaker_annotated) + ", correct " +

@@ -38,6 +38,7 @@ struct EntityScores {
 struct QuoteScores {
   Prf overlap;  // one-to-one matching, overlap >= 50% of the shorter span
   Prf exact;    // the same start and end
+  Prf direct;   // overlap, direct speech only: gold "direct" (or no kind) vs predicted direct/mixed
   // Speakers, over gold quotes matched by overlap whose speaker is annotated (a name or null).
   size_t speaker_annotated = 0;
   size_t speaker_correct = 0;  // the same person, or both unknown

@@ -158,7 +158,10 @@ bool starts_block(std::string_view text, const Line& line) {
 // them. Each line of a web article is a paragraph, so a break ends a quote unless: both lines
 // are one blockquote; the earlier line is hard-wrapped mid-sentence; or the new paragraph opens
 // the quote again (`reopened`: news style for a quote over several paragraphs).
-bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopened) {
+// `closing`: the mark at `to` is a definite closing mark, which may end a quote whose previous
+// paragraph left it open (one paragraph break, no reopening mark: a common house style).
+bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopened, bool closing) {
+  size_t unmarked_breaks = 0;
   const auto newline_before = [&](size_t from_offset) {
     if (from_offset >= to) return std::string_view::npos;
     const size_t found = text.substr(from_offset, to - from_offset).find('\n');
@@ -183,7 +186,8 @@ bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopene
                               !starts_block(text, after) &&
                               (std::isalnum(static_cast<unsigned char>(last)) || last == ',');
     const bool reopens = reopened != nullptr && reopened->start == after.content_start;
-    if (!same_blockquote && !hard_wrapped && !reopens) return false;
+    const bool closes_later = closing && !starts_block(text, after) && ++unmarked_breaks == 1;
+    if (!same_blockquote && !hard_wrapped && !reopens && !closes_later) return false;
     nl = newline_before(after.start);
   }
   return true;
@@ -197,7 +201,8 @@ void pair_marks(std::string_view text, const std::vector<Mark>& marks,
   for (const Mark& mark : marks) {
     if (open != nullptr &&
         (mark.start - open_since > kMaxQuoteBytes ||
-         !may_span(text, open_since, mark.start, mark.role == Role::Open ? &mark : nullptr))) {
+         !may_span(text, open_since, mark.start, mark.role == Role::Open ? &mark : nullptr,
+                   mark.role == Role::Close))) {
       open = nullptr;  // never closed within its paragraph: not a quote
     }
     if (open == nullptr) {
@@ -268,7 +273,36 @@ std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
   }
   std::sort(top.begin(), top.end(),
             [](const QuoteSpan& a, const QuoteSpan& b) { return a.start < b.start; });
-  return top;
+  // A quote over several paragraphs (or blockquote lines) becomes one span per paragraph, each
+  // without the markers and blank lines between them; later pieces are continuations.
+  std::vector<QuoteSpan> pieces;
+  for (const QuoteSpan& span : top) {
+    size_t piece_start = span.start;
+    bool continuation = false;
+    while (piece_start < span.end) {
+      const size_t nl = text.substr(piece_start, span.end - piece_start).find('\n');
+      size_t piece_end = nl == std::string_view::npos ? span.end : piece_start + nl;
+      while (piece_end > piece_start && (text[piece_end - 1] == ' ' || text[piece_end - 1] == '\r'))
+        --piece_end;
+      if (piece_end > piece_start) {
+        QuoteSpan piece = span;
+        piece.start = piece_start;
+        piece.end = piece_end;
+        piece.inner_start = std::max(span.inner_start, piece_start);
+        piece.inner_end = std::min(span.inner_end, piece_end);
+        if (piece.inner_end < piece.inner_start) piece.inner_end = piece.inner_start;
+        piece.continuation = continuation;
+        pieces.push_back(piece);
+        continuation = true;
+      }
+      if (nl == std::string_view::npos) break;
+      // The next piece starts after the line break, indentation and blockquote markers.
+      const Line next = line_at(text, piece_start + nl + 1);
+      piece_start = std::max(next.content_start, piece_start + nl + 1);
+      if (next.blank) piece_start = next.end;
+    }
+  }
+  return pieces;
 }
 
 }  // namespace dramatis

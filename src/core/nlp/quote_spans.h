@@ -20,10 +20,12 @@ struct QuoteSpan {
   size_t inner_end = 0;
   QuoteMark mark = QuoteMark::Double;
   bool in_blockquote = false;  // inside a "> " block (with or without its own marks)
+  bool continuation = false;   // a later paragraph of the quote before it
 };
 
 // Spans in text order, non-overlapping at the top level (a single-quoted phrase inside a
-// double-quoted one is not reported separately). Linear in the text's length.
+// double-quoted one is not reported separately). A quote over several paragraphs gives one span
+// per paragraph (`continuation` on all but the first). Linear in the text's length.
 std::vector<QuoteSpan> find_quote_spans(std::string_view text);
 
 }  // namespace dramatis

@@ -14,7 +14,8 @@ using text::TokenKind;
 
 // How far (in tokens) a cue may sit from its quote: ", Chintala said, announcing ..." fits.
 constexpr size_t kCueWindow = 6;
-// A quote this short with no cue is a scare quote or a title ("the 'PyTorch Foundation'").
+// A quote this short with no cue is a scare quote or a title ("the 'PyTorch Foundation'"); with
+// a cue it is a partial quote (kind "mixed": has called the ruling "dangerous").
 constexpr size_t kMinUncuedWords = 5;
 
 struct Speaker {
@@ -160,35 +161,61 @@ std::string describe(const Context& ctx, int entity, const std::string& how, siz
   return ctx.name(entity);
 }
 
-// ", X said" / ", said X" / ", he added" right after the quote.
+bool is_auxiliary(std::string_view word);
+int subject_of(const Context& ctx, size_t verb, size_t sentence_first, std::string& how,
+               size_t& subject_token);
+
+// The token after the subject that starts at `s`: past a whole mention, a pronoun, or "the
+// company". Returns `s` when no subject starts there.
+size_t past_subject(const Context& ctx, size_t s, size_t limit) {
+  const DocumentView& v = ctx.view();
+  if (s >= limit) return s;
+  if (const int m = ctx.mention_at(s); m >= 0) {
+    while (s < limit && ctx.mention_at(s) == m) ++s;
+    return s;
+  }
+  if (ctx.is_pronoun(s)) return s + 1;
+  if (to_lower_ascii(ctx.word(s)) == "the" && s + 1 < limit && ctx.is_company_noun(s + 1))
+    return s + 2;
+  (void)v;
+  return s;
+}
+
+// ", X said" / ", said X" / ", he added" / "—the company said" right after the quote: the
+// subject and the cue must follow the closing mark with nothing else between them.
 Speaker cue_after(const Context& ctx, size_t after) {
   const DocumentView& v = ctx.view();
+  const size_t limit = std::min(v.tokens.size(), after + kCueWindow + 2);
   size_t i = after;
-  while (i < v.tokens.size() && skippable(v.tokens[i]) && i - after < 3) ++i;
-  for (size_t j = i; j < v.tokens.size() && j < i + kCueWindow; ++j) {
-    if (!ctx.is_cue(j)) continue;
-    std::string how;
-    // Subject before the cue ("Chintara said"): the tokens between the quote and the cue.
-    for (size_t s = j; s-- > i;) {
-      const int entity = subject_at(ctx, s, how);
-      if (entity >= 0) {
+  while (i < limit && skippable(v.tokens[i]) && i - after < 3) ++i;
+  std::string how;
+  // "X said" / "X, the co-founder, said" is left to cue_before of the next quote; here the
+  // subject sits right before the cue.
+  const size_t subject_end = past_subject(ctx, i, limit);
+  if (subject_end > i) {
+    size_t j = subject_end;
+    while (j < limit && is_auxiliary(ctx.word(j))) ++j;
+    if (j < limit && ctx.is_cue(j)) {
+      const int entity = subject_at(ctx, i, how);
+      if (entity >= 0)
         return {entity, confidence_for(how, 0.93),
-                "the speaker follows the quote: '" + std::string(ctx.word(s)) + " " +
-                    std::string(ctx.word(j)) + "' (" + describe(ctx, entity, how, s) + ")",
+                "the speaker follows the quote: '" + std::string(ctx.word(i)) + " " +
+                    std::string(ctx.word(j)) + "' (" + describe(ctx, entity, how, i) + ")",
                 std::string(ctx.word(j)), token_span(v, j)};
-      }
     }
-    // Subject after the cue ("said Chintala", "said the company").
-    for (size_t s = j + 1; s < v.tokens.size() && s <= j + 3; ++s) {
-      const int entity = subject_at(ctx, s, how);
-      if (entity >= 0) {
+  }
+  // "said X", "said the company".
+  if (i < limit && ctx.is_cue(i)) {
+    const size_t s = i + 1;
+    if (past_subject(ctx, s, limit) > s) {
+      const size_t head = to_lower_ascii(ctx.word(s)) == "the" ? s + 1 : s;
+      const int entity = subject_at(ctx, head, how);
+      if (entity >= 0)
         return {entity, confidence_for(how, 0.9),
-                "the speaker follows the quote: '" + std::string(ctx.word(j)) + " " +
-                    std::string(ctx.word(s)) + "' (" + describe(ctx, entity, how, s) + ")",
-                std::string(ctx.word(j)), token_span(v, j)};
-      }
+                "the speaker follows the quote: '" + std::string(ctx.word(i)) + " " +
+                    std::string(ctx.word(s)) + "' (" + describe(ctx, entity, how, head) + ")",
+                std::string(ctx.word(i)), token_span(v, i)};
     }
-    break;  // a cue with no subject nearby: look elsewhere
   }
   return {};
 }
@@ -210,20 +237,20 @@ Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first)
                 {v.doc, v.tokens[i].start, v.tokens[i + 1].end}};
     }
   }
-  // The nearest cue before the quote, and its subject before it.
-  for (size_t j = before_end; j-- > sentence_first;) {
+  // A cue just before the quote ("said:", "told reporters,", "wrote that"), and its subject.
+  for (size_t back = 1; back <= 4 && back <= before_end - sentence_first; ++back) {
+    const size_t j = before_end - back;
+    const std::string_view w = ctx.word(j);
+    if (v.tokens[j].kind == TokenKind::Punct && w != "," && w != ":") break;
     if (!ctx.is_cue(j)) continue;
     std::string how;
-    for (size_t s = j; s-- > sentence_first;) {
-      const int entity = subject_at(ctx, s, how);
-      if (entity >= 0) {
-        return {entity, confidence_for(how, 0.9),
-                "the speaker introduces the quote: '" + std::string(ctx.word(s)) + " ... " +
-                    std::string(ctx.word(j)) + "' (" + describe(ctx, entity, how, s) + ")",
-                std::string(ctx.word(j)), token_span(v, j)};
-      }
-    }
-    break;
+    size_t subject_token = 0;
+    const int entity = subject_of(ctx, j, sentence_first, how, subject_token);
+    if (entity < 0) break;
+    return {entity, confidence_for(how, 0.9),
+            "the speaker introduces the quote: '" + std::string(ctx.word(subject_token)) + " " +
+                std::string(w) + "' (" + describe(ctx, entity, how, subject_token) + ")",
+            std::string(w), token_span(v, j)};
   }
   return {};
 }
@@ -473,7 +500,20 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     const size_t open_token = first_token_at_or_after(v, span.start);
     const size_t sentence_first = v.sentences[v.token_sentence[open_token]].first_token;
 
-    Speaker speaker = cue_after(ctx, after);
+    Speaker speaker;
+    if (span.continuation && !quotes.empty() && quotes.back().kind != QuoteKind::Indirect) {
+      // A later paragraph of the same quote: the same voice and the same verdict on speech.
+      const Quote& previous = quotes.back();
+      Quote q = previous;
+      q.span = {v.doc, span.start, span.end};
+      q.reason = previous.speaker >= 0 ? "continues the quote by " + ctx.name(previous.speaker)
+                                       : "continues the previous paragraph's quote";
+      quotes.push_back(std::move(q));
+      previous_end = span.end;
+      continue;
+    }
+    if (span.continuation) continue;  // its first paragraph was not speech
+    speaker = cue_after(ctx, after);
     if (speaker.entity < 0) speaker = cue_before(ctx, open_token, sentence_first);
     if (speaker.entity < 0) speaker = colon_intro(ctx, open_token);
     if (speaker.entity < 0 && span.in_blockquote)
@@ -481,10 +521,17 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
 
     const size_t words =
         word_count(v.text.substr(span.inner_start, span.inner_end - span.inner_start));
+    // Speech or not: a quote with a cue needs a few words ("legacy backlog" is a scare quote);
+    // one without a cue needs more, and sentence punctuation (a headline or a title has none).
     const bool cued = speaker.entity >= 0;
-    if (!cued && span.mark != QuoteMark::Blockquote &&
-        (words < kMinUncuedWords || looks_like_title(v, first, inner_end)))
-      continue;  // a scare quote or a title, not speech
+    const std::string_view inner =
+        v.text.substr(span.inner_start, span.inner_end - span.inner_start);
+    const bool after_colon = open_token > 0 && ctx.word(open_token - 1) == ":";
+    const bool sentence_like = inner.find_first_of(".!?,;:") != std::string_view::npos ||
+                               inner.find("\xE2\x80\xA6") != std::string_view::npos || after_colon;
+    if (span.mark != QuoteMark::Blockquote && !cued &&
+        (looks_like_title(v, first, inner_end) || words < kMinUncuedWords || !sentence_like))
+      continue;
 
     if (speaker.entity < 0 && previous_speaker >= 0) {
       // Only a paragraph break or two away from the previous quote: the same voice goes on.

@@ -206,6 +206,10 @@ class Document {
   std::vector<Line> lines_;
 };
 
+bool ends_sentence(std::string_view line) {
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
+}
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ascii_lower(c);
@@ -425,9 +429,13 @@ std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
         related_list = after_adjacent = false;
         continue;
       }
-      const std::string lower = lowercase(doc.line_text(line));
-      const std::string lower_content = lowercase(doc.content_text(line));
+      // Phrase rules only look at short lines and metadata labels at a line's start, so long
+      // paragraphs are not copied.
+      const std::string lower =
+          line.words <= kMaxPromotionWords ? lowercase(doc.line_text(line)) : std::string();
+      const std::string lower_content = lowercase(doc.content_text(line).substr(0, 24));
       const NavInfo nav = navigation(doc, line);
+      const bool url_line = bare_url(doc, line);
       const char* reason = nullptr;
       if (promotion(line, lower)) {
         reason = "promotion";
@@ -439,13 +447,12 @@ std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
         reason = "share-widget";
       } else if (byline(doc, line, lower)) {
         reason = "byline";
-      } else if (bare_url(doc, line)) {
+      } else if (url_line) {
         reason = "bare-url";
       } else if (related_list && line.link_only) {
         reason = "related-links";
       } else if (after_adjacent && line.words >= 1 && line.words <= kMaxAdjacentTitleWords &&
-                 !lower.empty() && lower.back() != '.' && lower.back() != '!' &&
-                 lower.back() != '?') {
+                 !ends_sentence(doc.line_text(line))) {
         reason = "adjacent-article";
       }
       const std::string_view key = doc.line_text(line);
@@ -462,7 +469,7 @@ std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
         }
       }
       reasons[i] = reason;
-      related_list = nav.related_trigger || (related_list && line.link_only);
+      related_list = nav.related_trigger || (related_list && (line.link_only || url_line));
       after_adjacent = nav.adjacent || (after_adjacent && nav.navigation);
     }
     // A run of link-only lines that ends the document is a list of other articles.
@@ -470,7 +477,7 @@ std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
     while (i > 0) {
       const Line& line = lines[i - 1];
       if (!line.blank()) {
-        if (!line.link_only) break;
+        if (!line.link_only && !bare_url(doc, line)) break;
         ++run;
       }
       --i;

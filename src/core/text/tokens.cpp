@@ -636,6 +636,28 @@ size_t Tokenizer::scan_word(size_t i, uint8_t& flags) const {
   bool first = true, last_alnum = false, last_digit = false;
   char32_t last = 0;
   while (j < n_) {
+    // ASCII letters and digits, most of any news text, skip decoding and the Unicode tables.
+    const unsigned char b = byte(j);
+    if (is_ascii_alnum(b)) {
+      if (is_ascii_digit(b)) {
+        flags |= kHasDigit;
+        last_digit = true;
+      } else {
+        ++letters;
+        ++cased;
+        last_digit = false;
+        if (is_ascii_lower(b)) {
+          ++lower;
+        } else if (first) {
+          flags |= kCapitalized;
+        }
+      }
+      last_alnum = true;
+      last = b;
+      first = false;
+      ++j;
+      continue;
+    }
     const Cp c = at(j);
     if (!c.valid) break;
     const CharClass cls = classify(c.cp);
@@ -710,13 +732,20 @@ size_t Tokenizer::scan_word(size_t i, uint8_t& flags) const {
 void Tokenizer::word_or_number(size_t i) {
   const unsigned char b = byte(i);
   if (is_ascii_alnum(b)) {
-    const char32_t prev = before(i);
-    if (prev != '.' && prev != '@' && !alnum_cp(prev)) {
-      const size_t email = match_email(i);
-      if (email > i) {
-        emit(i, email, TokenKind::Email);
-        pos_ = email;
-        return;
+    // An e-mail address: tried only where a plain scan stops at a character an address may
+    // hold, so ordinary words pay nothing for the look-ahead.
+    size_t j = i;
+    while (j < n_ && is_ascii_alnum(byte(j))) ++j;
+    const unsigned char stop = byte(j);
+    if (stop == '@' || stop == '.' || stop == '_' || stop == '%' || stop == '+' || stop == '-') {
+      const char32_t prev = before(i);
+      if (prev != '.' && prev != '@' && !alnum_cp(prev)) {
+        const size_t email = match_email(i);
+        if (email > i) {
+          emit(i, email, TokenKind::Email);
+          pos_ = email;
+          return;
+        }
       }
     }
   }
@@ -832,9 +861,8 @@ void Tokenizer::quote(size_t i, const Cp& c) {
   const unsigned char after_digits = byte(end + 2);
   const bool elided_year =
       is_ascii_digit(byte(end)) && is_ascii_digit(byte(end + 1)) &&
-      (after_digits == 's' ||
-       (c.cp != 0x2018 && !is_ascii_alnum(after_digits) && after_digits != '-' &&
-        after_digits < 0x80));
+      (after_digits == 's' || (c.cp != 0x2018 && !is_ascii_alnum(after_digits) &&
+                               after_digits != '-' && after_digits < 0x80));
   if ((c.cp == '\'' || c.cp == 0x2019 || c.cp == 0x2018) && !after_word && elided_year &&
       !alnum_at(end + 2 + (after_digits == 's' ? 1 : 0))) {
     emit(i, end, TokenKind::Apostrophe);  // ’90s, '20

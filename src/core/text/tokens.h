@@ -1,7 +1,6 @@
-// The tokenizer of the reading engine: splits a document's original bytes into words, numbers,
-// quotes, dashes, URLs, handles, Markdown emphasis markers and the like, each a half-open span of
-// UTF-8 byte offsets. Whitespace is not a token. Linear in the input; no regex; no allocation per
-// token.
+// The tokenizer of the reading engine: a document's original bytes as words, numbers, quotes,
+// dashes, URLs, handles, Markdown markers and the like, each a half-open span of UTF-8 byte
+// offsets. Whitespace is not a token. Linear; no regex; no allocation per token.
 #pragma once
 
 #include <cstdint>

@@ -47,25 +47,42 @@ TEST_CASE("straight double quotes, including a title in quotes") {
   CHECK(q[1] == "\"Superintelligence Lab\"");
 }
 
-TEST_CASE("a quote over two blockquote lines is one span") {
+TEST_CASE("a quote over two blockquote lines gives one span per line, the second continuing") {
   const std::string text =
       "> \xE2\x80\x9CIn my eleven years at Meta I met friends.\n"
       "> The barriers I wanted to lower? They\xE2\x80\x99ve almost disappeared.\xE2\x80\x9D\n"
       "---\n";
   const auto spans = find_quote_spans(text);
-  REQUIRE(spans.size() == 1);
-  CHECK(spans[0].start == 2);
-  CHECK(text.substr(spans[0].end - 3, 3) == "\xE2\x80\x9D");
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[0].start, spans[0].end - spans[0].start) ==
+        "\xE2\x80\x9CIn my eleven years at Meta I met friends.");
+  CHECK(text.substr(spans[1].start, spans[1].end - spans[1].start) ==
+        "The barriers I wanted to lower? They\xE2\x80\x99ve almost disappeared.\xE2\x80\x9D");
   CHECK(spans[0].in_blockquote);
+  CHECK_FALSE(spans[0].continuation);
+  CHECK(spans[1].continuation);
 }
 
 TEST_CASE("a quote continued in a new paragraph that opens again") {
   const std::string text =
       "\"We will keep building,\" she said. \"The first part of a long quote\n\n"
       "\"continues here and ends now.\" Then prose.";
+  const auto spans = find_quote_spans(text);
+  const auto q = quoted(text);
+  REQUIRE(q.size() == 3);
+  CHECK(q[1] == "\"The first part of a long quote");
+  CHECK(q[2] == "\"continues here and ends now.\"");
+  CHECK(spans[2].continuation);
+}
+
+TEST_CASE("a quote left open at a paragraph's end and closed in the next") {
+  const std::string text =
+      "Hernan Dario Gomez said, \"I think we have learned a lot from today's game.\n\n"
+      "It was a very emotional day.\"\n\nThe match ended.";
   const auto q = quoted(text);
   REQUIRE(q.size() == 2);
-  CHECK(q[1] == "\"The first part of a long quote\n\n\"continues here and ends now.\"");
+  CHECK(q[0] == "\"I think we have learned a lot from today's game.");
+  CHECK(q[1] == "It was a very emotional day.\"");
 }
 
 TEST_CASE("an unclosed quote does not swallow the next paragraph") {
