@@ -44,11 +44,16 @@ bool is_calendar_word(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
-// "PyTorch-powered", "Lua-based": a compound adjective, not a name.
+// "PyTorch-powered", "Lua-based": a compound adjective, not a name ("Lee Cheuk-yan" is one).
 bool is_compound_adjective(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {
+      "based",   "powered", "led",        "backed", "owned",      "funded",  "style",    "like",
+      "related", "born",    "made",       "driven", "focused",    "centric", "friendly", "specific",
+      "wide",    "era",     "affiliated", "linked", "controlled", "run",     "built",    "native"};
   const size_t hyphen = word.rfind('-');
-  return hyphen != std::string_view::npos && hyphen + 1 < word.size() && word[hyphen + 1] >= 'a' &&
-         word[hyphen + 1] <= 'z' && !(word[0] >= 'a' && word[0] <= 'z');
+  if (hyphen == std::string_view::npos) return false;
+  const std::string_view tail = word.substr(hyphen + 1);
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), tail) != std::end(kSuffixes);
 }
 
 // The pronoun "I" and its contractions (I'm, I’ve) are capitalised but never names.
@@ -64,6 +69,13 @@ bool is_name_token(const DocumentView& v, size_t i) {
   if (is_calendar_word(word) || is_first_person(word) || is_compound_adjective(word)) return false;
   if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) return true;
   return has_inner_capital(word);  // iPhone, eBay
+}
+
+bool is_title_modifier(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "Prime",   "Vice",     "Deputy", "Chief",  "Foreign",   "Defence",  "Defense",
+      "Finance", "Interior", "Former", "Acting", "Assistant", "Associate"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
 bool after_location_preposition(const DocumentView& v, size_t i) {
@@ -177,8 +189,12 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (lex.is_company(c.key)) c.evidence |= kCompanyList;
   // Cities and regions share many names with companies and people ("Meta", "Florence"): a lone
   // word counts as a place only after "in", "from" and the like; countries always do.
-  if (lex.is_country(c.key) ||
-      (lex.is_place(c.key) && (words > 1 || after_location_preposition(v, c.first_token))))
+  const bool name_like =
+      lex.is_first_name(c.key) || lex.is_company(c.key) || lex.is_ambiguous_first_name(c.key);
+  if (!lex.is_demonym(c.key) &&
+      (lex.is_country(c.key) ||
+       (lex.is_place(c.key) &&
+        (words > 1 || !name_like || after_location_preposition(v, c.first_token)))))
     c.evidence |= kPlaceList;
   if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed).
@@ -323,10 +339,20 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     bool honorific = false;
     while (first < end) {
       const std::string_view w = v.token_text(first);
-      if (lex.is_honorific(w) && end - first > 1) {
+      // "New Zealand", "New York": a place or company the lexicons know keeps its first word.
+      if (lex.is_place(join_key(v, first, end)) || lex.is_company(join_key(v, first, end))) break;
+      // Titles, also of two words ("Prime Minister", "Vice President").
+      const bool title =
+          lex.is_honorific(w) ||
+          (first + 1 < end && lex.is_honorific(v.token_text(first + 1)) && is_title_modifier(w));
+      if (title && end - first > 1) {
         honorific = true;
         ++first;
         continue;
+      }
+      if (title) {  // a title alone is no name
+        first = end;
+        break;
       }
       const bool initial_position = first == i && starts_sentence(v, first);
       // A two-letter acronym no lexicon knows ("AI") is a common noun, not part of a name.
@@ -352,13 +378,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       c.sentence_initial = starts_sentence(v, first);
       if (honorific) c.evidence |= kHonorific;
       assign_type(v, stats, c);
-      // An acronym right before a lower-case word is a modifier ("AI research", "CEO role"),
-      // not a name, unless a lexicon knows it.
-      const bool modifier =
-          (c.evidence & kAcronym) && !(c.evidence & (kCompanyList | kPlaceList)) &&
-          end < v.tokens.size() && v.tokens[end].kind == TokenKind::Word &&
-          !v.tokens[end].has(text::kCapitalized) && !v.tokens[end].has(text::kAllCaps);
-      if (!modifier) out.push_back(std::move(c));
+      out.push_back(std::move(c));
     }
     i = next;
   }

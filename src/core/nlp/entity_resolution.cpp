@@ -177,6 +177,22 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     merges.push_back({alias, rule, confidence});
   };
 
+  // "Warhol Polaroids", "Warhol Factory": two capitalised words that start with the surname of a
+  // person named with a first name are a thing named after them, not another person.
+  std::unordered_map<std::string_view, bool> strong_surnames;
+  for (const Node& node : nodes) {
+    if (node.typed && node.type == EntityType::Person && node.words.size() >= 2 &&
+        node.confidence >= 0.8f)
+      strong_surnames[node.words.back()] = true;
+  }
+  for (Node& node : nodes) {
+    if (node.typed && node.type == EntityType::Person && node.confidence < 0.8f &&
+        node.words.size() == 2 && strong_surnames.count(node.words.front())) {
+      node.typed = false;
+      node.type = EntityType::Org;
+    }
+  }
+
   // Full names (typed persons of two or more words), indexed by surname, first name and
   // document, so each lone word looks at a few people, not all of them.
   std::vector<size_t> people;
@@ -199,10 +215,18 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   // ---- Lone words: surname, first name or misspelt surname of exactly one person.
   for (size_t n = 0; n < nodes.size(); ++n) {
     Node& node = nodes[n];
-    // Lone words, unless a lexicon or keyword typed them firmly as something else.
-    if (node.words.size() != 1 || node.key[0] == '@' ||
-        (node.typed && node.type != EntityType::Person && node.confidence >= 0.8f))
-      continue;
+    // Lone words, unless a lexicon or keyword typed them firmly as something else; a place name
+    // may still be a surname where every article using it names that person ("Paris" after
+    // "Valeska Paris").
+    if (node.words.size() != 1 || node.key[0] == '@') continue;
+    const bool firm = node.typed && node.type != EntityType::Person && node.confidence >= 0.8f;
+    if (firm) {
+      if (node.type != EntityType::Location) continue;
+      const std::vector<size_t>& same = lookup(by_surname, node.words[0]);
+      if (same.size() != 1 || !std::includes(nodes[same[0]].docs.begin(), nodes[same[0]].docs.end(),
+                                             node.docs.begin(), node.docs.end()))
+        continue;
+    }
     const std::string_view word = node.words[0];
     // The one person among `pool` that `matches` and shares an article with this word; or,
     // unless `same_doc_only`, the one person in the corpus.
@@ -355,7 +379,10 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       const std::string_view word = best->words[0];
       const auto mid = stats.capital_mid.find(std::string(word));
       const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
-      if (lex.is_first_name(word) && !lex.is_ambiguous_first_name(word)) {
+      const bool plural = word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's';
+      if (plural) {
+        keep = false;  // "Muslims", "Democrats": a group, not a name
+      } else if (lex.is_first_name(word) && !lex.is_ambiguous_first_name(word)) {
         type = EntityType::Person;
         keep = true;
       } else if (mid_count >= 2 && !stats.lowercase.count(to_lower_ascii(word))) {
