@@ -1,6 +1,7 @@
 #include "core/nlp/entity_candidates.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/nlp/lexicon.h"
 #include "core/nlp/text_case.h"
@@ -34,14 +35,17 @@ bool is_product_noun(std::string_view word) {
 // Month and weekday names and their abbreviations: capitalised, never names here (dates are
 // found by nlp/dates.h).
 bool is_calendar_word(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
+  if (word.size() < 3 || word.size() > 9 ||
+      std::string_view("JFMASONDT").find(word[0]) == std::string_view::npos)
+    return false;
+  static const std::unordered_set<std::string_view> kWords = {
       "January",   "February", "March",    "April",    "May",    "June",    "July",      "August",
       "September", "October",  "November", "December", "Jan",    "Feb",     "Mar",       "Apr",
       "Jun",       "Jul",      "Aug",      "Sep",      "Sept",   "Oct",     "Nov",       "Dec",
       "Jan.",      "Feb.",     "Mar.",     "Apr.",     "Jun.",   "Jul.",    "Aug.",      "Sep.",
       "Sept.",     "Oct.",     "Nov.",     "Dec.",     "Monday", "Tuesday", "Wednesday", "Thursday",
       "Friday",    "Saturday", "Sunday"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return kWords.count(word) > 0;
 }
 
 // "PyTorch-powered", "Lua-based": a compound adjective, not a name ("Lee Cheuk-yan" is one).
@@ -66,9 +70,10 @@ bool is_name_token(const DocumentView& v, size_t i) {
   if (t.kind == TokenKind::Handle) return true;
   if (t.kind != TokenKind::Word) return false;
   const std::string_view word = v.token_text(i);
-  if (is_calendar_word(word) || is_first_person(word) || is_compound_adjective(word)) return false;
-  if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) return true;
-  return has_inner_capital(word);  // iPhone, eBay
+  // Most words are lower-case: rule them out before the costlier checks.
+  if (!t.has(text::kCapitalized) && !t.has(text::kAllCaps) && !has_inner_capital(word))
+    return false;  // (iPhone, eBay have an inner capital)
+  return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
 }
 
 bool is_title_modifier(std::string_view word) {
@@ -112,8 +117,8 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
   return block < headline.size() && headline[block];
 }
 
-// Headings and title-case lines ("PyTorch Leader Soumith Chintala Steps Down: ...") capitalise
-// ordinary words, so capitals there say nothing about names.
+}  // namespace
+
 std::vector<bool> headline_blocks(const DocumentView& v) {
   std::vector<bool> headline(v.blocks.size(), false);
   std::vector<uint32_t> capitalised(v.blocks.size(), 0), lower(v.blocks.size(), 0);
@@ -139,6 +144,8 @@ std::vector<bool> headline_blocks(const DocumentView& v) {
   }
   return headline;
 }
+
+namespace {
 
 std::string join_key(const DocumentView& v, size_t first, size_t end) {
   std::string key;
@@ -293,9 +300,9 @@ WordStats collect_word_stats(const std::vector<DocumentView>& views) {
   return stats;
 }
 
-std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats) {
+std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats,
+                                             const std::vector<bool>& headline) {
   const Lexicon& lex = lexicon();
-  const std::vector<bool> headline = headline_blocks(v);
   std::vector<EntityCandidate> out;
   size_t i = 0;
   while (i < v.tokens.size()) {
@@ -386,9 +393,9 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
 }
 
 std::vector<EntityCandidate> find_headline_candidates(const DocumentView& v,
-                                                      const KnownNames& known) {
+                                                      const KnownNames& known,
+                                                      const std::vector<bool>& headline) {
   constexpr size_t kMaxWords = 5;
-  const std::vector<bool> headline = headline_blocks(v);
   std::vector<EntityCandidate> out;
   for (size_t i = 0; i < v.tokens.size();) {
     if (!is_name_token(v, i) || v.token_boilerplate[i] || !in_headline_block(v, i, headline)) {

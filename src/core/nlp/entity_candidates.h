@@ -55,8 +55,13 @@ struct EntityCandidate {
   bool sentence_initial = false;
 };
 
-// Candidates outside headlines and headings (whose capitals say nothing about names).
-std::vector<EntityCandidate> find_candidates(const DocumentView& view, const WordStats& stats);
+// Per block: a heading or a title-case line ("PyTorch Leader Soumith Chintala Steps Down: ..."),
+// whose capitals say nothing about names.
+std::vector<bool> headline_blocks(const DocumentView& view);
+
+// Candidates outside headlines and headings (`headline` from headline_blocks()).
+std::vector<EntityCandidate> find_candidates(const DocumentView& view, const WordStats& stats,
+                                             const std::vector<bool>& headline);
 
 // Names the body text established, by key, for finding them in headlines.
 struct KnownName {
@@ -67,6 +72,7 @@ using KnownNames = std::unordered_map<std::string, KnownName>;
 
 // Candidates in headlines and headings: the longest runs the body text already names.
 std::vector<EntityCandidate> find_headline_candidates(const DocumentView& view,
-                                                      const KnownNames& known);
+                                                      const KnownNames& known,
+                                                      const std::vector<bool>& headline);
 
 }  // namespace dramatis

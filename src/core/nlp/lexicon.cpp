@@ -76,6 +76,18 @@ class Joined {
 };
 
 // <0, 0, >0 as `entry` sorts before, equal to or after the joined `words`.
+// The hash key of a case-insensitive entry: lower-cased, and without dots where the list
+// ignores them ("Inc." = "inc").
+std::string folded(std::string_view text, bool ignore_dots) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (ignore_dots && c == '.') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 int compare(std::string_view entry, std::span<const std::string_view> words, bool fold_case,
             bool ignore_dots) {
   Joined query(words, ignore_dots);
@@ -171,6 +183,12 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
     }
     for (const std::string_view entry : list.entries) {
       list.max_words = std::max(list.max_words, count_words(entry));
+      // Entries are single-spaced, as a joined phrase is, so a hash lookup finds them too.
+      if (list.fold_case) {
+        list.lowered.insert(folded(entry, list.ignore_dots));
+      } else {
+        list.exact.insert(entry);
+      }
     }
   }
   std::stable_sort(verb_forms_.begin(), verb_forms_.end(),
@@ -187,8 +205,13 @@ bool Lexicon::contains_words(WordList which, std::span<const std::string_view> w
   return it != list.entries.end() && compare(*it, words, list.fold_case, list.ignore_dots) == 0;
 }
 
-bool Lexicon::contains(WordList list, std::string_view entry) const {
-  return contains_words(list, std::span<const std::string_view>(&entry, 1));
+bool Lexicon::contains(WordList which, std::string_view entry) const {
+  const List& list = lists_[static_cast<size_t>(which)];
+  if (entry.find_first_of(" \t\n") == std::string_view::npos) {
+    if (!list.fold_case) return list.exact.count(entry) > 0;
+    return list.lowered.count(folded(entry, list.ignore_dots)) > 0;
+  }
+  return contains_words(which, std::span<const std::string_view>(&entry, 1));
 }
 
 size_t Lexicon::longest_match(WordList which, std::span<const std::string_view> words) const {

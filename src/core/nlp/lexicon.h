@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -80,6 +82,10 @@ class Lexicon {
     bool fold_case = false;
     bool ignore_dots = false;
     uint8_t max_words = 1;
+    // Hash sets for the common single-string lookups: the entries as they are (case-sensitive
+    // lists), or lower-cased and, where the list ignores dots, without them.
+    std::unordered_set<std::string_view> exact;
+    std::unordered_set<std::string> lowered;
   };
   bool contains_words(WordList list, std::span<const std::string_view> words) const;
 

@@ -19,8 +19,10 @@ namespace {
 std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& views,
                                             const WordStats& stats) {
   std::vector<EntityCandidate> candidates;
+  std::vector<std::vector<bool>> headlines;
   for (const DocumentView& v : views) {
-    std::vector<EntityCandidate> found = find_candidates(v, stats);
+    headlines.push_back(headline_blocks(v));
+    std::vector<EntityCandidate> found = find_candidates(v, stats, headlines.back());
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
   }
@@ -32,7 +34,7 @@ std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& vie
     if (c.confidence > name.confidence) name = {c.type, c.confidence};
   }
   for (const DocumentView& v : views) {
-    std::vector<EntityCandidate> found = find_headline_candidates(v, known);
+    std::vector<EntityCandidate> found = find_headline_candidates(v, known, headlines[v.doc]);
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
   }

@@ -29,6 +29,7 @@ std::string to_lower_ascii(std::string_view text) {
 }
 
 bool is_title_case_function_word(std::string_view word) {
+  if (word.empty() || word.size() > 4 || word[0] < 'a' || word[0] > 'w') return false;
   static constexpr std::string_view kWords[] = {"a",   "an",   "and", "as",   "at",  "but", "by",
                                                 "for", "from", "in",  "into", "nor", "of",  "on",
                                                 "or",  "the",  "to",  "up",   "via", "vs",  "with"};
