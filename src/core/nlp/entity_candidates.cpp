@@ -9,6 +9,9 @@
 namespace dramatis {
 namespace {
 
+// Longest name, in tokens ("Andy Warhol Foundation for the Visual Arts" has seven).
+constexpr size_t kMaxNameWords = 8;
+
 using text::Token;
 using text::TokenKind;
 
@@ -338,6 +341,11 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       break;
     }
     if (v.tokens[i].kind == TokenKind::Handle) end = i + 1;
+    // A run of many capitalised words is a title-case line or a list, not one name.
+    if (end - i > kMaxNameWords) {
+      i = end;
+      continue;
+    }
     size_t first = i;
     const size_t next = end;
 

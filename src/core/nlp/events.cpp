@@ -37,6 +37,11 @@ std::string_view fact_of(std::string_view cue) {
   return c == nullptr ? std::string_view() : c->fact;
 }
 
+// How many mentions back "he" may look for the person it means, and how many other entities an
+// event lists: both keep long sentences from costing more than a bounded amount each.
+constexpr long kLookBack = 50;
+constexpr size_t kMaxObjects = 12;
+
 // Two values conflict when neither refines the other: "2025-11" and "2025-11-06" agree.
 bool compatible(std::string_view a, std::string_view b) {
   const size_t n = std::min(a.size(), b.size());
@@ -78,26 +83,35 @@ std::vector<Event> find_events(const std::vector<DocumentView>& views,
       event.cue = std::string(cue->word);
       event.date = date->value;
       const uint32_t cue_start = v.tokens[cue_token].start;
+      // The sentence's mentions (refs are sorted by start), and the person named last before
+      // the cue, looking back a bounded number of mentions.
+      const auto first_in =
+          std::lower_bound(refs.begin(), refs.end(), sentence.start,
+                           [](const MentionRef& r, uint32_t offset) { return r.start < offset; });
       int last_person_before = -1;
-      for (const MentionRef& ref : refs) {
-        if (ref.start >= cue_start) break;
-        if (ref.type == EntityType::Person) last_person_before = ref.entity;
+      for (auto it = first_in; it != refs.begin() && first_in - it < kLookBack;) {
+        --it;
+        if (it->type == EntityType::Person) {
+          last_person_before = it->entity;
+          break;
+        }
       }
-      for (const MentionRef& ref : refs) {
-        if (ref.start < sentence.start || ref.end > sentence.end) continue;
-        if (ref.type == EntityType::Date) continue;
-        if (ref.start < cue_start &&
-            (ref.type == EntityType::Person || ref.type == EntityType::Org))
-          event.subject = ref.entity;
+      for (auto it = first_in; it != refs.end() && it->start < sentence.end; ++it) {
+        if (it->end > sentence.end || it->type == EntityType::Date) continue;
+        if (it->start < cue_start) {
+          if (it->type == EntityType::Person) last_person_before = it->entity;
+          if (it->type == EntityType::Person || it->type == EntityType::Org)
+            event.subject = it->entity;
+        }
       }
       if (event.subject < 0) event.subject = last_person_before;  // "he confirmed ..."
-      for (const MentionRef& ref : refs) {
-        if (ref.start < sentence.start || ref.end > sentence.end || ref.type == EntityType::Date ||
-            ref.entity == event.subject)
+      for (auto it = first_in; it != refs.end() && it->start < sentence.end; ++it) {
+        if (it->end > sentence.end || it->type == EntityType::Date || it->entity == event.subject)
           continue;
-        if (std::find(event.objects.begin(), event.objects.end(), ref.entity) ==
+        if (event.objects.size() >= kMaxObjects) break;
+        if (std::find(event.objects.begin(), event.objects.end(), it->entity) ==
             event.objects.end())
-          event.objects.push_back(ref.entity);
+          event.objects.push_back(it->entity);
       }
       if (event.subject < 0) continue;
       events.push_back(std::move(event));

@@ -11,7 +11,6 @@ namespace {
 // Longest a quote may run before we give up on a missing closing mark (bytes). Real quotes in
 // news are a few paragraphs at most; this bound keeps unbalanced marks from swallowing a text.
 constexpr size_t kMaxQuoteBytes = 4000;
-constexpr size_t kMaxLineLookBack = 2 * kMaxQuoteBytes;
 
 enum class Role : uint8_t { None, Open, Close, Either };
 
@@ -123,27 +122,40 @@ struct Line {
   bool blank = false;
 };
 
-Line line_at(std::string_view text, size_t offset) {
-  // Looking back at most a bounded distance keeps a huge single-line text linear; a line that
-  // long is treated as starting at the window's edge (it is no blockquote line).
-  Line line;
-  const size_t window_start = offset > kMaxLineLookBack ? offset - kMaxLineLookBack : 0;
-  const size_t nl = offset == 0 ? std::string_view::npos
-                                : text.substr(window_start, offset - window_start).rfind('\n');
-  line.start = nl == std::string_view::npos ? window_start : window_start + nl + 1;
-  line.end = std::min(text.find('\n', line.start), text.size());
-  size_t i = line.start;
-  while (i < line.end && (text[i] == ' ' || text[i] == '\t')) ++i;
-  if (i < line.end && text[i] == '>') {
-    line.blockquote = true;
-    while (i < line.end && (text[i] == '>' || text[i] == ' ')) ++i;
+// Every line of the text, computed once, so questions about the line around an offset cost a
+// binary search even on a text that is one huge line.
+std::vector<Line> index_lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (true) {
+    Line line;
+    line.start = start;
+    line.end = std::min(text.find('\n', start), text.size());
+    size_t i = start;
+    while (i < line.end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < line.end && text[i] == '>') {
+      line.blockquote = true;
+      while (i < line.end && (text[i] == '>' || text[i] == ' ')) ++i;
+    }
+    line.content_start = i;
+    line.blank = true;
+    for (size_t j = i; j < line.end; ++j) {
+      if (text[j] != ' ' && text[j] != '\t' && text[j] != '\r') {
+        line.blank = false;
+        break;
+      }
+    }
+    lines.push_back(line);
+    if (line.end >= text.size()) break;
+    start = line.end + 1;
   }
-  line.content_start = i;
-  line.blank = true;
-  for (size_t j = i; j < line.end; ++j) {
-    if (text[j] != ' ' && text[j] != '\t' && text[j] != '\r') line.blank = false;
-  }
-  return line;
+  return lines;
+}
+
+const Line& line_at(const std::vector<Line>& lines, size_t offset) {
+  auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                             [](size_t o, const Line& l) { return o < l.start; });
+  return *std::prev(it);
 }
 
 bool starts_block(std::string_view text, const Line& line) {
@@ -160,7 +172,8 @@ bool starts_block(std::string_view text, const Line& line) {
 // the quote again (`reopened`: news style for a quote over several paragraphs).
 // `closing`: the mark at `to` is a definite closing mark, which may end a quote whose previous
 // paragraph left it open (one paragraph break, no reopening mark: a common house style).
-bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopened, bool closing) {
+bool may_span(std::string_view text, const std::vector<Line>& lines, size_t from, size_t to,
+              const Mark* reopened, bool closing) {
   size_t unmarked_breaks = 0;
   const auto newline_before = [&](size_t from_offset) {
     if (from_offset >= to) return std::string_view::npos;
@@ -169,10 +182,10 @@ bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopene
   };
   size_t nl = newline_before(from);
   while (nl != std::string_view::npos) {
-    const Line before = line_at(text, nl);
+    const Line before = line_at(lines, nl);
     size_t next = nl + 1;
-    Line after = line_at(text, std::min(next, text.size()));
-    while (after.blank && after.end < to) after = line_at(text, after.end + 1);
+    Line after = line_at(lines, std::min(next, text.size()));
+    while (after.blank && after.end < to) after = line_at(lines, after.end + 1);
     const bool same_blockquote = before.blockquote && after.blockquote && !before.blank;
     char last = '\0';
     for (size_t j = before.end; j > before.content_start; --j) {
@@ -194,14 +207,14 @@ bool may_span(std::string_view text, size_t from, size_t to, const Mark* reopene
 }
 
 // Pairs the marks of one kind into spans, left to right.
-void pair_marks(std::string_view text, const std::vector<Mark>& marks,
-                std::vector<QuoteSpan>& spans) {
+void pair_marks(std::string_view text, const std::vector<Line>& lines,
+                const std::vector<Mark>& marks, std::vector<QuoteSpan>& spans) {
   const Mark* open = nullptr;
   size_t open_since = 0;  // where the open quote's current paragraph starts being checked
   for (const Mark& mark : marks) {
     if (open != nullptr &&
         (mark.start - open_since > kMaxQuoteBytes ||
-         !may_span(text, open_since, mark.start, mark.role == Role::Open ? &mark : nullptr,
+         !may_span(text, lines, open_since, mark.start, mark.role == Role::Open ? &mark : nullptr,
                    mark.role == Role::Close))) {
       open = nullptr;  // never closed within its paragraph: not a quote
     }
@@ -226,7 +239,7 @@ void pair_marks(std::string_view text, const std::vector<Mark>& marks,
     span.inner_start = open->end;
     span.inner_end = mark.start;
     span.mark = open->kind;
-    span.in_blockquote = line_at(text, open->start).blockquote;
+    span.in_blockquote = line_at(lines, open->start).blockquote;
     spans.push_back(span);
     open = nullptr;
   }
@@ -236,6 +249,7 @@ void pair_marks(std::string_view text, const std::vector<Mark>& marks,
 
 std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
   const std::vector<Mark> marks = find_marks(text);
+  const std::vector<Line> lines = index_lines(text);
   std::vector<QuoteSpan> spans;
   std::vector<Mark> of_kind;
   for (QuoteMark kind : {QuoteMark::Double, QuoteMark::Guillemet, QuoteMark::Single}) {
@@ -243,7 +257,7 @@ std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
     for (const Mark& m : marks) {
       if (m.kind == kind) of_kind.push_back(m);
     }
-    pair_marks(text, of_kind, spans);
+    pair_marks(text, lines, of_kind, spans);
   }
   // Top-level marked quotes: drop any span inside another (a single-quoted phrase inside a
   // double-quoted quote).
@@ -258,7 +272,7 @@ std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
   const size_t marked = top.size();
   size_t next_marked = 0;
   for (size_t start = 0; start < text.size();) {
-    const Line line = line_at(text, start);
+    const Line line = line_at(lines, start);
     if (line.blockquote && !line.blank) {
       while (next_marked < marked && top[next_marked].end <= line.start) ++next_marked;
       const bool has_marked = next_marked < marked && top[next_marked].start < line.end;
@@ -297,7 +311,7 @@ std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
       }
       if (nl == std::string_view::npos) break;
       // The next piece starts after the line break, indentation and blockquote markers.
-      const Line next = line_at(text, piece_start + nl + 1);
+      const Line next = line_at(lines, piece_start + nl + 1);
       piece_start = std::max(next.content_start, piece_start + nl + 1);
       if (next.blank) piece_start = next.end;
     }

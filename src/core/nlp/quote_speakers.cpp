@@ -17,6 +17,8 @@ constexpr size_t kCueWindow = 6;
 // A quote this short with no cue is a scare quote or a title ("the 'PyTorch Foundation'"); with
 // a cue it is a partial quote (kind "mixed": has called the ruling "dangerous").
 constexpr size_t kMinUncuedWords = 5;
+// How far back (tokens) a pronoun or "the company" looks for what it refers to.
+constexpr size_t kPronounWindow = 400;
 
 struct Speaker {
   int entity = -1;
@@ -67,7 +69,7 @@ class Context {
   // subject in the last few sentences, else the person this document names most.
   int resolve_pronoun(size_t at) const {
     const uint32_t sentence = at < v_.token_sentence.size() ? v_.token_sentence[at] : 0;
-    for (size_t i = at; i-- > 0;) {
+    for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
       if (v_.token_sentence[i] + 5 < sentence) break;
       const int m = token_mention_[i];
       if (m < 0 || mentions_[static_cast<size_t>(m)].type != EntityType::Person) continue;
@@ -77,7 +79,7 @@ class Context {
   }
 
   int last_of_type(size_t at, EntityType type) const {
-    for (size_t i = at; i-- > 0;) {
+    for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
       const int m = token_mention_[i];
       if (m >= 0 && mentions_[static_cast<size_t>(m)].type == type)
         return mentions_[static_cast<size_t>(m)].entity;
@@ -225,7 +227,8 @@ Speaker cue_after(const Context& ctx, size_t after) {
 Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first) {
   const DocumentView& v = ctx.view();
   // "According to X, ..."
-  for (size_t i = sentence_first; i + 2 < before_end; ++i) {
+  const size_t window_start = std::max(sentence_first, before_end > 40 ? before_end - 40 : 0);
+  for (size_t i = window_start; i + 2 < before_end; ++i) {
     if (to_lower_ascii(ctx.word(i)) == "according" && to_lower_ascii(ctx.word(i + 1)) == "to") {
       std::string how;
       const int entity = subject_at(ctx, i + 2, how);
@@ -411,9 +414,10 @@ bool is_indirect_cue(std::string_view lower) {
 void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans,
                          std::vector<Quote>& quotes) {
   const DocumentView& v = ctx.view();
+  size_t next_span = 0;  // spans are sorted; sentences come in order
   const auto inside_direct = [&](size_t offset) {
-    return std::any_of(spans.begin(), spans.end(),
-                       [&](const QuoteSpan& s) { return s.start <= offset && offset < s.end; });
+    while (next_span < spans.size() && spans[next_span].end <= offset) ++next_span;
+    return next_span < spans.size() && spans[next_span].start <= offset;
   };
   for (const text::Sentence& sentence : v.sentences) {
     if (sentence.first_token >= sentence.end_token || v.token_boilerplate[sentence.first_token])

@@ -12,6 +12,7 @@ namespace {
 // Sentences naming more entities than this (lists, link blocks) add edges for the first ones
 // only, keeping the number of pairs per sentence bounded.
 constexpr size_t kMaxEntitiesPerSentence = 12;
+constexpr size_t kMaxMentionsPerSentence = 2 * kMaxEntitiesPerSentence;
 // Tokens a typed pattern may span between a person and an organisation.
 constexpr size_t kPatternWindow = 10;
 
@@ -78,7 +79,8 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
       // The sentence's mentions, in order, dates left out (they go to the timeline).
       std::vector<MentionRef> in_sentence;
       for (size_t k = m; k < refs.size() && refs[k].start < sentence.end; ++k) {
-        if (refs[k].type != EntityType::Date) in_sentence.push_back(refs[k]);
+        if (refs[k].type != EntityType::Date && in_sentence.size() < kMaxMentionsPerSentence)
+          in_sentence.push_back(refs[k]);
       }
       const DocSpan evidence{v.doc, sentence.start, sentence.end};
       std::vector<int> distinct;
