@@ -21,8 +21,8 @@ constexpr const char* kHelp =
     "  --corpus DIR     a folder: its manifest.json, or else every .txt/.md file under it\n"
     "  FILE...          text files (.txt, .md) or manifests (.json)\n"
     "  --format FORMAT  json (default): one JSON document; jsonl: one object per line, each\n"
-    "                   with a \"kind\" field (document, entity, quote, date, event, relation,\n"
-    "                   conflict)\n"
+    "                   with a \"record\" field (document, entity, quote, date, event,\n"
+    "                   relation, conflict)\n"
     "  --pretty         indent the JSON (json format only)\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -35,7 +35,8 @@ void print_jsonl(const nlohmann::json& result) {
       {"conflicts", "conflict"}};
   for (const auto& [field, kind] : kKinds) {
     for (const nlohmann::json& item : result.at(field)) {
-      nlohmann::json line = {{"kind", kind}};
+      // "record", not "kind": quotes have a "kind" of their own (direct, indirect, mixed).
+      nlohmann::json line = {{"record", kind}};
       line.update(item);
       std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }

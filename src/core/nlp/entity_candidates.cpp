@@ -79,6 +79,15 @@ bool is_name_token(const DocumentView& v, size_t i) {
   return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
 }
 
+bool is_job_title_noun(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "Officer",   "Director",     "Scientist",  "Engineer",    "Manager",
+      "Chairman",  "Chairwoman",   "Editor",     "Professor",   "Researcher",
+      "Secretary", "Spokesperson", "Spokesman",  "Spokeswoman", "Analyst",
+      "Executive", "Founder",      "Co-founder", "Cofounder",   "Lead"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool is_title_modifier(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "Prime",   "Vice",     "Deputy", "Chief",  "Foreign",   "Defence",  "Defense",
@@ -382,6 +391,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     }
     // Trailing words that are not names ("Google Monday").
     while (end > first && lex.is_not_entity_word(v.token_text(end - 1))) --end;
+    // A job title ("Chief AI Officer", "Director of Research") names no one.
+    if (first < end && is_job_title_noun(v.token_text(end - 1))) first = end;
     if (first < end) {
       EntityCandidate c;
       c.doc = v.doc;

@@ -48,6 +48,16 @@ bool compatible(std::string_view a, std::string_view b) {
   return a.substr(0, n) == b.substr(0, n);
 }
 
+bool is_dateline(const DocumentView& v, const DateMention& date) {
+  const size_t block = v.block_at(date.span.start);
+  if (block >= v.blocks.size()) return false;
+  for (size_t i = v.blocks[block].content_start; i < date.span.start; ++i) {
+    const char c = v.text[i];
+    if (c != ' ' && c != '*' && c != '_' && c != '#') return false;
+  }
+  return true;
+}
+
 // The first date mention inside [start, end) of a document's sorted dates.
 const DateMention* first_date_in(const std::vector<DateMention>& dates, size_t start, size_t end) {
   auto it = std::lower_bound(dates.begin(), dates.end(), start,
@@ -67,7 +77,12 @@ std::vector<Event> find_events(const std::vector<DocumentView>& views,
       if (sentence.first_token >= v.tokens.size() || v.token_boilerplate[sentence.first_token])
         continue;
       // The sentence's first date and first cue.
+      // A date opening its line is a dateline, the day of publication ("2025-11-19 X leaves
+      // Meta"), not the day of the event.
       const DateMention* date = first_date_in(dates[v.doc], sentence.start, sentence.end);
+      while (date != nullptr && is_dateline(v, *date)) {
+        date = first_date_in(dates[v.doc], date->span.end, sentence.end);
+      }
       if (date == nullptr) continue;
       const Cue* cue = nullptr;
       size_t cue_token = 0;
@@ -96,14 +111,14 @@ std::vector<Event> find_events(const std::vector<DocumentView>& views,
           break;
         }
       }
+      // The subject: the first person named before the cue, else the last organisation.
+      int first_person = -1, last_org = -1;
       for (auto it = first_in; it != refs.end() && it->start < sentence.end; ++it) {
-        if (it->end > sentence.end || it->type == EntityType::Date) continue;
-        if (it->start < cue_start) {
-          if (it->type == EntityType::Person) last_person_before = it->entity;
-          if (it->type == EntityType::Person || it->type == EntityType::Org)
-            event.subject = it->entity;
-        }
+        if (it->end > sentence.end || it->start >= cue_start) continue;
+        if (it->type == EntityType::Person && first_person < 0) first_person = it->entity;
+        if (it->type == EntityType::Org) last_org = it->entity;
       }
+      event.subject = first_person >= 0 ? first_person : last_org;
       if (event.subject < 0) event.subject = last_person_before;  // "he confirmed ..."
       for (auto it = first_in; it != refs.end() && it->start < sentence.end; ++it) {
         if (it->end > sentence.end || it->type == EntityType::Date || it->entity == event.subject)

@@ -113,12 +113,19 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
           if (hi - lo > static_cast<long>(kPatternWindow)) continue;
           const char* type = nullptr;
           bool by = false;
+          // The cue nearest the second name decides: "leaves Meta to join Thinking Machines Lab"
+          // joins the lab and leaves Meta.
           for (auto t = lo; t != hi; ++t) {
             const std::string_view word = t->text(v.text);
             if (to_lower_ascii(word) == "by") by = true;
-            if (const char* cue = relation_cue(word); cue != nullptr && type == nullptr) type = cue;
+            if (const char* cue = relation_cue(word); cue != nullptr) type = cue;
           }
           if (type == nullptr) continue;
+          // Working somewhere needs an organisation; products are led or created, not joined.
+          const EntityType target = person_first ? second.type : first.type;
+          if (target != EntityType::Org && std::string_view(type) != "leads" &&
+              std::string_view(type) != "founded")
+            continue;
           if (person_first) add(first.entity, second.entity, type, 1.0, evidence);
           if (org_first && by) add(second.entity, first.entity, type, 1.0, evidence);
         }

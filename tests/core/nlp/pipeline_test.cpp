@@ -1,0 +1,205 @@
+// The whole reading engine (src/core/nlp/pipeline.cpp): invariants that must hold on any input,
+// determinism, news text it has never seen, and the built-in corpus' showcase facts.
+#include "core/nlp/pipeline.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "core/corpus/corpus_loader.h"
+#include "core/io/analysis_json.h"
+
+using namespace dramatis;
+
+namespace {
+
+Corpus corpus_of(std::vector<std::string> texts) {
+  Corpus corpus;
+  for (size_t i = 0; i < texts.size(); ++i)
+    add_document_bytes("doc" + std::to_string(i) + ".txt", std::move(texts[i]), corpus);
+  return corpus;
+}
+
+const Entity* entity_named(const Analysis& a, std::string_view name) {
+  for (const Entity& e : a.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+std::string_view span_text(const Corpus& c, const DocSpan& s) {
+  return std::string_view(c.documents[s.doc].bytes).substr(s.start, s.end - s.start);
+}
+
+// Spans inside their documents and sorted; references valid; ids in order.
+void check_invariants(const Corpus& corpus, const Analysis& a) {
+  const auto in_bounds = [&](const DocSpan& s) {
+    return s.doc < corpus.documents.size() && s.start <= s.end &&
+           s.end <= corpus.documents[s.doc].bytes.size();
+  };
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& e = a.entities[i];
+    CHECK(e.id == "e" + std::to_string(i));
+    CHECK(!e.mentions.empty());
+    CHECK(std::is_sorted(e.mentions.begin(), e.mentions.end(),
+                         [](const DocSpan& x, const DocSpan& y) {
+                           return std::tie(x.doc, x.start) < std::tie(y.doc, y.start);
+                         }));
+    for (const DocSpan& m : e.mentions) CHECK(in_bounds(m));
+    for (const AliasMerge& m : e.merges) CHECK(in_bounds(m.evidence));
+  }
+  for (const Quote& q : a.quotes) {
+    CHECK(in_bounds(q.span));
+    CHECK(q.speaker >= -1);
+    CHECK(q.speaker < static_cast<int>(a.entities.size()));
+    CHECK(q.confidence >= 0.0);
+    CHECK(q.confidence <= 1.0);
+    CHECK(!q.reason.empty());
+  }
+  for (const Relation& r : a.relations) {
+    CHECK(r.source >= 0);
+    CHECK(r.target >= 0);
+    CHECK(!r.evidence.empty());
+    for (const DocSpan& s : r.evidence) CHECK(in_bounds(s));
+  }
+  for (const DateMention& d : a.dates) CHECK(in_bounds(d.span));
+}
+
+}  // namespace
+
+TEST_CASE("news it has never seen: names, aliases and speakers") {
+  // Sentences in the style of wire copy, written for this test.
+  const Corpus corpus = corpus_of(
+      {"Harbour Authority chief executive Maria Lindqvist said on Tuesday that the port would "
+       "reopen next week.\n\n"
+       "\"We have repaired the north quay and the cranes are working again,\" Lindqvist said.\n\n"
+       "Dockworkers union leader Tomas Berg was less sure. \"Nobody has shown us the safety "
+       "report,\" said Berg, who has led the union since 2019.\n\n"
+       "According to the Harbour Authority, traffic fell by half in March.\n"});
+  const Analysis a = analyze(corpus);
+  check_invariants(corpus, a);
+
+  const Entity* maria = entity_named(a, "Maria Lindqvist");
+  const Entity* tomas = entity_named(a, "Tomas Berg");
+  REQUIRE(maria != nullptr);
+  REQUIRE(tomas != nullptr);
+  CHECK(maria->type == EntityType::Person);
+  CHECK(std::find(maria->aliases.begin(), maria->aliases.end(), "Lindqvist") !=
+        maria->aliases.end());
+  CHECK(entity_named(a, "Harbour Authority") != nullptr);
+
+  std::vector<std::pair<std::string, std::string>> quotes;
+  for (const Quote& q : a.quotes) {
+    if (q.kind != QuoteKind::Direct) continue;
+    quotes.emplace_back(span_text(corpus, q.span),
+                        q.speaker >= 0 ? a.entities[static_cast<size_t>(q.speaker)].name : "");
+  }
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].first == "\"We have repaired the north quay and the cranes are working again,\"");
+  CHECK(quotes[0].second == "Maria Lindqvist");
+  CHECK(quotes[1].second == "Tomas Berg");
+}
+
+TEST_CASE("two people who share a first name are never merged") {
+  const Corpus corpus =
+      corpus_of({"Anna Kowalski met Anna Schmidt in Berlin. Kowalski said the talks went well, and "
+                 "Schmidt agreed. Later, Anna Kowalski left."});
+  const Analysis a = analyze(corpus);
+  const Entity* k = entity_named(a, "Anna Kowalski");
+  const Entity* s = entity_named(a, "Anna Schmidt");
+  REQUIRE(k != nullptr);
+  REQUIRE(s != nullptr);
+  CHECK(k != s);
+  CHECK(std::find(k->aliases.begin(), k->aliases.end(), "Anna") == k->aliases.end());
+}
+
+TEST_CASE("scare quotes and quoted titles are not speech") {
+  const Corpus corpus = corpus_of(
+      {"The company calls it a \"game changer\" for the market. Her book \"The Quiet Harbour\" "
+       "sold well."});
+  const Analysis a = analyze(corpus);
+  CHECK(a.quotes.empty());
+}
+
+TEST_CASE("the same input gives byte-identical output") {
+  const Corpus corpus = load_builtin_corpus();
+  const std::string first = analysis_to_json(corpus, analyze(corpus)).dump();
+  const std::string second = analysis_to_json(corpus, analyze(corpus)).dump();
+  CHECK(first == second);
+}
+
+TEST_CASE("arbitrary bytes: no crash and every invariant holds") {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"\"",
+                                "'",
+                                "\xE2\x80\x9C",
+                                "\xE2\x80\x9D",
+                                " said ",
+                                " Anna ",
+                                "Berg",
+                                ". ",
+                                "\n",
+                                "\n\n",
+                                "> ",
+                                "# ",
+                                "@x",
+                                "**",
+                                "\xFF",
+                                "November 6, 2025",
+                                "According to ",
+                                ",",
+                                ":",
+                                "he "};
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> texts(1 + rng() % 3);
+    for (std::string& t : texts) {
+      for (int k = 0; k < 200; ++k) t += pieces[rng() % std::size(pieces)];
+    }
+    const Corpus corpus = corpus_of(texts);
+    check_invariants(corpus, analyze(corpus));
+  }
+}
+
+TEST_CASE("the built-in corpus: its showcase facts") {
+  const Corpus corpus = load_builtin_corpus();
+  const Analysis a = analyze(corpus);
+  check_invariants(corpus, a);
+
+  // The surname spelled two ways, the handle and the first name are one person, each merge
+  // with its rule.
+  const Entity* soumith = entity_named(a, "Soumith Chintala");
+  REQUIRE(soumith != nullptr);
+  const auto rule_of = [&](std::string_view alias) -> std::string {
+    for (const AliasMerge& m : soumith->merges) {
+      if (m.alias == alias) return m.rule;
+    }
+    return "";
+  };
+  CHECK(rule_of("Chintara") == "spelling");
+  CHECK(rule_of("@soumithchintala") == "handle");
+  CHECK(rule_of("Chintala") == "surname");
+
+  // Every direct quote has a speaker, and the tribute is Karpathy's.
+  size_t direct = 0;
+  for (const Quote& q : a.quotes) {
+    if (q.kind == QuoteKind::Indirect) continue;
+    ++direct;
+    const std::string_view text = span_text(corpus, q.span);
+    if (text.find("Fantastic work") != std::string_view::npos) {
+      REQUIRE(q.speaker >= 0);
+      CHECK(a.entities[static_cast<size_t>(q.speaker)].name == "Andrej Karpathy");
+    } else if (text.find("We use download numbers") == std::string_view::npos &&
+               text.find("commits must be made") == std::string_view::npos) {
+      CHECK(q.speaker == static_cast<int>(soumith - a.entities.data()));
+    }
+  }
+  CHECK(direct >= 9);
+
+  // The sources disagree on the departure date.
+  REQUIRE(a.conflicts.size() == 1);
+  std::vector<std::string> values;
+  for (const ConflictClaim& c : a.conflicts[0].claims) values.push_back(c.value);
+  CHECK(std::find(values.begin(), values.end(), "2025-11-17") != values.end());
+  CHECK(std::find(values.begin(), values.end(), "2023-11-17") != values.end());
+}
