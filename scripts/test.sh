@@ -27,6 +27,12 @@ echo "== web build (build/wasm/web)"
 cmake --preset wasm >/dev/null
 cmake --build build/wasm -j "$jobs"
 
+echo "== determinism: native and WASM analyses of the built-in corpus are byte-identical"
+build/native/bench/pipeline_bench --json >build/native/analysis-native.json
+node --no-experimental-fetch build/wasm/bench/pipeline_bench.js --json >build/wasm/analysis-wasm.json
+cmp build/native/analysis-native.json build/wasm/analysis-wasm.json
+echo "identical ($(wc -c <build/wasm/analysis-wasm.json) bytes)"
+
 echo "== browser end-to-end test"
 node tests/e2e/browser_e2e.mjs --root build/wasm/web
 

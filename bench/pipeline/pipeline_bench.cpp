@@ -2,6 +2,8 @@
 // prints one JSON line with MB/s. The same source builds natively and for Node (WASM), so the
 // two are measured on the same input. Usage:
 //   pipeline_bench [--mb N] [--repeat R] FILE...   (FILE: .txt/.md/.json, e.g. a gold file's texts)
+//   pipeline_bench --json FILE...                   (prints the analysis JSON of the files as
+//                                                    given: native and WASM output must be equal)
 // The files are concatenated as documents until N MB are reached (copies count as documents of
 // their own, as in a large corpus); without files the built-in corpus is used.
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/io/analysis_json.h"
 #include "core/nlp/pipeline.h"
 
 int main(int argc, char** argv) {
@@ -19,9 +22,12 @@ int main(int argc, char** argv) {
   double target_mb = 4.0;
   int repeat = 3;
   std::vector<std::string> files;
+  bool json = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--mb" && i + 1 < argc) {
+    if (arg == "--json") {
+      json = true;
+    } else if (arg == "--mb" && i + 1 < argc) {
       target_mb = std::atof(argv[++i]);
     } else if (arg == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
@@ -33,6 +39,10 @@ int main(int argc, char** argv) {
   if (source.documents.empty()) {
     std::fprintf(stderr, "pipeline_bench: no documents\n");
     return 2;
+  }
+  if (json) {
+    std::printf("%s\n", analysis_to_json(source, analyze(source)).dump(1).c_str());
+    return 0;
   }
   Corpus corpus;
   size_t bytes = 0;
