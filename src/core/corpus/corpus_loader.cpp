@@ -10,6 +10,7 @@
 #include "core/corpus/builtin_corpus.h"
 #include "core/corpus/document_check.h"
 #include "core/corpus/manifest.h"
+#include "core/io/read_file.h"
 
 namespace dramatis {
 namespace fs = std::filesystem;
@@ -31,25 +32,6 @@ bool is_text_extension(const fs::path& path) {
 
 bool is_manifest_extension(const fs::path& path) {
   return lower_extension(path) == ".json";
-}
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    error = "is a folder, not a file";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return bytes;
 }
 
 // Gives "d<n>" ids to documents that have none, never reusing an id already taken.
@@ -76,7 +58,7 @@ std::string join_path(const std::string& base, const std::string& relative) {
 
 void load_manifest_file(const std::string& path, Corpus& corpus) {
   std::string error;
-  std::optional<std::string> text = read_file(path, error);
+  std::optional<std::string> text = read_file_bytes(path, error);
   if (!text) {
     corpus.diagnostics.push_back(make_error(path, error));
     return;
@@ -85,7 +67,7 @@ void load_manifest_file(const std::string& path, Corpus& corpus) {
   load_manifest_text(
       path, *text, base,
       [&](const std::string& relative, std::string& read_error) {
-        return read_file(join_path(base, relative), read_error);
+        return read_file_bytes(join_path(base, relative), read_error);
       },
       corpus);
 }
@@ -133,7 +115,7 @@ void load_folder(const std::string& path, Corpus& corpus) {
   }
   for (const std::string& file : files) {
     std::string error;
-    if (std::optional<std::string> bytes = read_file(file, error)) {
+    if (std::optional<std::string> bytes = read_file_bytes(file, error)) {
       add_document_bytes(file, std::move(*bytes), corpus);
     } else {
       corpus.diagnostics.push_back(make_error(file, error));
@@ -213,7 +195,7 @@ Corpus load_paths(const std::vector<std::string>& paths) {
       load_manifest_file(path, corpus);
     } else {
       std::string error;
-      if (std::optional<std::string> bytes = read_file(path, error)) {
+      if (std::optional<std::string> bytes = read_file_bytes(path, error)) {
         add_document_bytes(path, std::move(*bytes), corpus);
       } else {
         corpus.diagnostics.push_back(make_error(path, error));

@@ -6,6 +6,7 @@
 
 #include "core/corpus/document_check.h"
 #include "core/io/json_parse.h"
+#include "core/io/read_file.h"
 
 namespace dramatis::eval {
 namespace {
@@ -260,26 +261,8 @@ std::optional<GoldSet> parse_gold(std::string_view text, const std::string& file
 std::optional<GoldSet> load_gold_file(const std::string& path,
                                       std::vector<Diagnostic>& diagnostics) {
   namespace fs = std::filesystem;
-  auto read_bytes = [](const std::string& file, std::string& error) -> std::optional<std::string> {
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) {
-      error = "is a folder, not a file";
-      return std::nullopt;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      error = fs::exists(file, ec) ? "cannot open" : "no such file";
-      return std::nullopt;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-      error = "read error";
-      return std::nullopt;
-    }
-    return bytes;
-  };
   std::string error;
-  std::optional<std::string> text = read_bytes(path, error);
+  std::optional<std::string> text = read_file_bytes(path, error);
   if (!text) {
     diagnostics.push_back(make_error(path, error));
     return std::nullopt;
@@ -289,8 +272,8 @@ std::optional<GoldSet> load_gold_file(const std::string& path,
       *text, path,
       [&](const std::string& relative, std::string& read_error) {
         const fs::path p(relative);
-        return read_bytes((p.is_absolute() || base.empty() ? p : base / p).generic_string(),
-                          read_error);
+        return read_file_bytes((p.is_absolute() || base.empty() ? p : base / p).generic_string(),
+                               read_error);
       },
       diagnostics);
 }

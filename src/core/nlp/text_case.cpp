@@ -20,14 +20,6 @@ bool has_surname_prefix(std::string_view word) {
   return false;
 }
 
-std::string to_lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool is_title_case_function_word(std::string_view word) {
   if (word.empty() || word.size() > 4 || word[0] < 'a' || word[0] > 'w') return false;
   static constexpr std::string_view kWords[] = {"a",   "an",   "and", "as",   "at",  "but", "by",

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/ascii.h"
+
 namespace dramatis {
 
 // An uppercase letter after a lowercase one (PyTorch, OpenAI, LeCun, iPhone).
@@ -13,7 +15,7 @@ bool has_inner_capital(std::string_view word);
 // Surnames with a capital inside by custom: McKinsey, MacArthur, LeCun, DeMarco, O'Brien.
 bool has_surname_prefix(std::string_view word);
 
-std::string to_lower_ascii(std::string_view text);
+using text::to_lower_ascii;
 
 // Short words that title case leaves lower-case ("of", "the", "and", "in", ...).
 bool is_title_case_function_word(std::string_view word);

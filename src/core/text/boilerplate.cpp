@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/text/ascii.h"
 #include "core/text/markdown.h"
 #include "core/text/tokens.h"
 
@@ -93,26 +94,6 @@ constexpr size_t kMaxBylineWords = 12;
 constexpr size_t kMaxRepeatedAcrossWords = 12;
 constexpr size_t kMaxAdjacentTitleWords = 10;
 constexpr size_t kMinTrailingLinkLines = 3;
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_lower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (ascii_lower(word[k]) != lower[k]) return false;
-  }
-  return true;
-}
-
-template <size_t N>
-bool listed(std::string_view word, const std::string_view (&list)[N]) {
-  for (std::string_view entry : list) {
-    if (equals_lower(word, entry)) return true;
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Lines

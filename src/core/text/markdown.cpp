@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/text/bullets.h"
 #include "core/text/utf8.h"
 
 namespace dramatis::text {
@@ -49,26 +50,9 @@ bool is_unicode_space(char32_t cp) {
          cp == 0x3000 || cp == 0xFEFF;
 }
 
+// Markdown lists in scraped text also use the middle dot as a bullet.
 bool is_bullet_cp(char32_t cp) {
-  switch (cp) {
-    case 0xB7:
-    case 0x2022:
-    case 0x2023:
-    case 0x2043:
-    case 0x2219:
-    case 0x25A0:
-    case 0x25A1:
-    case 0x25AA:
-    case 0x25AB:
-    case 0x25B6:
-    case 0x25B8:
-    case 0x25BA:
-    case 0x25CB:
-    case 0x25CF:
-    case 0x25E6:
-    case 0x27A2: return true;
-    default: return false;
-  }
+  return cp == 0xB7 || is_bullet_symbol(cp);
 }
 
 bool is_ascii_alnum(unsigned char c) {

@@ -1,28 +1,10 @@
 #include "core/text/sentences.h"
 
+#include "core/text/ascii.h"
+
 namespace dramatis::text {
 
 namespace {
-
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_lower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (ascii_lower(word[k]) != lower[k]) return false;
-  }
-  return true;
-}
-
-template <size_t N>
-bool listed(std::string_view word, const std::string_view (&list)[N]) {
-  for (std::string_view entry : list) {
-    if (equals_lower(word, entry)) return true;
-  }
-  return false;
-}
 
 // Titles come before a name, so their dot never ends a sentence.
 constexpr std::string_view kTitles[] = {"mr.",   "mrs.", "ms.",   "messrs.", "mme.",  "dr.",

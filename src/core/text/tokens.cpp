@@ -4,6 +4,8 @@
 #include <array>
 #include <limits>
 
+#include "core/text/ascii.h"
+#include "core/text/bullets.h"
 #include "core/text/utf8.h"
 
 // [SECTION] Character classes: small tables instead of ICU (Latin, Greek, Cyrillic, Armenian,
@@ -193,24 +195,7 @@ bool is_dash_cp(char32_t cp) {
 }
 
 bool is_bullet_cp(char32_t cp) {
-  switch (cp) {
-    case 0x2022:
-    case 0x2023:
-    case 0x2043:
-    case 0x2219:
-    case 0x25A0:
-    case 0x25A1:
-    case 0x25AA:
-    case 0x25AB:
-    case 0x25B6:
-    case 0x25B8:
-    case 0x25BA:
-    case 0x25CB:
-    case 0x25CF:
-    case 0x25E6:
-    case 0x27A2: return true;
-    default: return false;
-  }
+  return is_bullet_symbol(cp);
 }
 
 bool is_open_quote_cp(char32_t cp) {
@@ -308,18 +293,6 @@ bool is_ascii_upper(unsigned char c) {
 bool is_ascii_lower(unsigned char c) {
   return c >= 'a' && c <= 'z';
 }
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_lower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (ascii_lower(word[k]) != lower[k]) return false;
-  }
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Word lists
 // ---------------------------------------------------------------------------------------------
