@@ -16,7 +16,8 @@ std::optional<std::string> read_file_bytes(const std::string& path, std::string&
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+    error = errno == ENOENT ? std::string("no such file")
+                            : std::string("cannot open: ") + std::strerror(errno);
     return std::nullopt;
   }
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
