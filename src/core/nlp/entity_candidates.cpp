@@ -79,12 +79,30 @@ bool is_name_token(const DocumentView& v, size_t i) {
   return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
 }
 
+// "Wai-ching", "Kwok-kin": a given name written with a hyphen, a capital only at its start.
+bool is_hyphenated_given_name(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || hyphen < 2 || hyphen + 2 > word.size()) return false;
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (i != hyphen && !(word[i] >= 'a' && word[i] <= 'z')) return false;
+  }
+  return word[0] >= 'A' && word[0] <= 'Z';
+}
+
 bool is_job_title_noun(std::string_view word) {
   static constexpr std::string_view kWords[] = {
-      "Officer",   "Director",     "Scientist",  "Engineer",    "Manager",
-      "Chairman",  "Chairwoman",   "Editor",     "Professor",   "Researcher",
-      "Secretary", "Spokesperson", "Spokesman",  "Spokeswoman", "Analyst",
-      "Executive", "Founder",      "Co-founder", "Cofounder",   "Lead"};
+      "Officer",    "Director",    "Scientist",     "Engineer",     "Manager",    "Chairman",
+      "Chairwoman", "Editor",      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
+      "Spokesman",  "Spokeswoman", "Analyst",       "Executive",    "Founder",    "Co-founder",
+      "Cofounder",  "Lead",        "Administrator", "Commissioner", "Ambassador", "Governor",
+      "Mayor",      "Coach",       "Captain"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool is_facility_noun(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"Center",  "Centre",    "Museum",   "Mosque",
+                                                "Temple",  "Hall",      "Arena",    "Gallery",
+                                                "Library", "Synagogue", "Memorial", "Zoo"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -203,6 +221,18 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (lex.is_event_keyword(w)) event_keyword = true;
   }
   if (words > 1 && lex.is_org_suffix(last_word)) org_keyword = true;
+  // A building or site is a place ("Museum of Flight", "Kennedy Space Center", "Grand Mosque"):
+  // its head noun, before "of" or at the end, says so.
+  size_t head = c.end_token - 1;
+  for (size_t i = c.first_token + 1; i < c.end_token; ++i) {
+    if (v.token_text(i) == "of") {
+      head = i - 1;
+      break;
+    }
+  }
+  if (words > 1 &&
+      (lex.is_location_keyword(v.token_text(head)) || is_facility_noun(v.token_text(head))))
+    c.evidence |= kFacility;
   if (org_keyword) c.evidence |= kOrgKeyword;
   if (event_keyword) c.evidence |= kEventKeyword;
   if (lex.is_company(c.key)) c.evidence |= kCompanyList;
@@ -251,8 +281,9 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     // Name words: capitalised, not acronyms, compounds or digits, never written in lower case
     // elsewhere in the corpus ("Professional Certificate", "Thinking Machines" are not people).
     if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || t.has(text::kAllCaps) ||
-        t.has(text::kHasDigit) || t.has(text::kHyphenated) || lex.is_not_entity_word(w) ||
-        lex.is_country(w) || stats.lowercase.count(to_lower_ascii(w)) ||
+        t.has(text::kHasDigit) || (t.has(text::kHyphenated) && !is_hyphenated_given_name(w)) ||
+        lex.is_not_entity_word(w) || lex.is_country(w) ||
+        stats.lowercase.count(to_lower_ascii(w)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }
@@ -270,6 +301,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Person, 0.9f);
   } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {
     set(EntityType::Person, 0.9f);
+  } else if (c.evidence & kFacility) {
+    set(EntityType::Location, 0.8f);
   } else if (c.evidence & kEventKeyword) {
     set(EntityType::Event, 0.8f);
   } else if (c.evidence & (kOrgKeyword | kCompanyList)) {
@@ -327,8 +360,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     const uint32_t sentence = v.token_sentence[i];
     while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
       // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
-      if (lex.is_honorific(v.token_text(end)) && end + 1 < v.tokens.size() &&
-          is_name_token(v, end + 1))
+      if ((lex.is_honorific(v.token_text(end)) || is_job_title_noun(v.token_text(end))) &&
+          end + 1 < v.tokens.size() && is_name_token(v, end + 1))
         break;
       if (is_name_token(v, end) && v.tokens[end].kind != TokenKind::Handle) {
         ++end;
@@ -367,7 +400,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       if (lex.is_place(join_key(v, first, end)) || lex.is_company(join_key(v, first, end))) break;
       // Titles, also of two words ("Prime Minister", "Vice President").
       const bool title =
-          lex.is_honorific(w) ||
+          lex.is_honorific(w) || is_job_title_noun(w) ||
           (first + 1 < end && lex.is_honorific(v.token_text(first + 1)) && is_title_modifier(w));
       if (title && end - first > 1) {
         honorific = true;

@@ -38,6 +38,7 @@ enum CandidateEvidence : uint16_t {
   kPersonShape = 1 << 10,    // two or three plain capitalised words, no keyword
   kSpeechContext = 1 << 11,  // subject of a reporting verb ("X said")
   kOrgContext = 1 << 12,     // after "joined", "leaves", "at"
+  kFacility = 1 << 13,       // a building or site: Museum, Center, Mosque, River, Airport
 };
 
 struct EntityCandidate {

@@ -17,7 +17,6 @@ namespace dramatis {
 // Entities with their mentions, in order of first appearance. Candidates that stay untyped and
 // unmerged (a lone capitalised word with no evidence, seen once) are dropped.
 std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
-                                     const std::vector<EntityCandidate>& candidates,
-                                     const WordStats& stats);
+                                     const std::vector<EntityCandidate>& candidates);
 
 }  // namespace dramatis

@@ -118,7 +118,7 @@ Analysis analyze(const Corpus& corpus) {
   const WordStats stats = collect_word_stats(views);
 
   Analysis analysis;
-  analysis.entities = resolve_entities(views, all_candidates(views, stats), stats);
+  analysis.entities = resolve_entities(views, all_candidates(views, stats));
   const DatesByDocument dates_by_doc = all_dates(views);
   add_date_entities(dates_by_doc, analysis.entities);
   number_entities(analysis.entities);
