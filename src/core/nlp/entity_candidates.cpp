@@ -247,8 +247,11 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     c.evidence |= kPlaceList;
   if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed).
+  // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
+  // "North Korea", a place whose first word is also a name).
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
-      !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword)
+      !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword &&
+      !(c.evidence & (kPlaceList | kFacility)))
     c.evidence |= kFirstName;
   if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;
   if (words == 1 && v.tokens[c.first_token].has(text::kAllCaps) && first_word.size() >= 2 &&
@@ -374,10 +377,18 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         end += 2;
         continue;
       }
-      if (joinable_next && is_connector(w) && w != "the" &&
-          (lex.is_org_keyword(v.token_text(end - 1)) ||
-           lex.is_location_keyword(v.token_text(end - 1)))) {
+      const bool keyword_before = lex.is_org_keyword(v.token_text(end - 1)) ||
+                                  lex.is_location_keyword(v.token_text(end - 1)) ||
+                                  is_facility_noun(v.token_text(end - 1));
+      if (joinable_next && is_connector(w) && w != "the" && keyword_before) {
         end += 2;
+        continue;
+      }
+      // "Foundation for the Visual Arts", "Daughters of the American Revolution".
+      if (keyword_before && (w == "of" || w == "for") && end + 2 < v.tokens.size() &&
+          v.token_text(end + 1) == "the" && is_name_token(v, end + 2) &&
+          v.token_sentence[end + 2] == sentence) {
+        end += 3;
         continue;
       }
       break;
@@ -426,19 +437,33 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     while (end > first && lex.is_not_entity_word(v.token_text(end - 1))) --end;
     // A job title ("Chief AI Officer", "Director of Research") names no one.
     if (first < end && is_job_title_noun(v.token_text(end - 1))) first = end;
-    if (first < end) {
+    const auto emit = [&](size_t from, size_t to, bool after_honorific) {
       EntityCandidate c;
       c.doc = v.doc;
-      c.first_token = static_cast<uint32_t>(first);
-      c.end_token = static_cast<uint32_t>(end);
-      c.start = v.tokens[first].start;
-      c.end = v.tokens[end - 1].end;
-      c.key = join_key(v, first, end);
-      c.sentence_initial = starts_sentence(v, first);
-      if (honorific) c.evidence |= kHonorific;
+      c.first_token = static_cast<uint32_t>(from);
+      c.end_token = static_cast<uint32_t>(to);
+      c.start = v.tokens[from].start;
+      c.end = v.tokens[to - 1].end;
+      c.key = join_key(v, from, to);
+      c.sentence_initial = starts_sentence(v, from);
+      if (after_honorific) c.evidence |= kHonorific;
       assign_type(v, stats, c);
       out.push_back(std::move(c));
+    };
+    // "Ambassador to the United States Hamdullah Mohib": a known place or company right before
+    // a first name and a surname is a name of its own.
+    if (end - first >= 3) {
+      for (size_t split = end - 2; split > first; --split) {
+        if (lex.is_first_name(v.token_text(split)) && (lex.is_place(join_key(v, first, split)) ||
+                                                       lex.is_company(join_key(v, first, split)))) {
+          emit(first, split, false);
+          first = split;
+          honorific = false;
+          break;
+        }
+      }
     }
+    if (first < end) emit(first, end, honorific);
     i = next;
   }
   return out;
