@@ -271,6 +271,21 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     if (spelling >= 0) merge(n, static_cast<size_t>(spelling), "spelling", 0.7);
   }
 
+  // ---- Initials: "J. Smith" is John Smith when exactly one person fits.
+  for (size_t n : people) {
+    const Node& node = nodes[n];
+    const std::string_view first = node.words.front();
+    if (node.words.size() != 2 || first.size() != 2 || first[1] != '.') continue;
+    int match = -1, count = 0;
+    for (size_t p : lookup(by_surname, node.words.back())) {
+      if (p == n || nodes[p].words.front().size() < 2 || nodes[p].words.front()[0] != first[0])
+        continue;
+      match = static_cast<int>(p);
+      ++count;
+    }
+    if (count == 1) merge(n, static_cast<size_t>(match), "initials", 0.8);
+  }
+
   // ---- Handles: @soumithchintala is the person whose name spells it.
   for (size_t n = 0; n < nodes.size(); ++n) {
     if (nodes[n].key.empty() || nodes[n].key[0] != '@') continue;

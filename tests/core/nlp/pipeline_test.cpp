@@ -114,6 +114,18 @@ TEST_CASE("two people who share a first name are never merged") {
   CHECK(std::find(k->aliases.begin(), k->aliases.end(), "Anna") == k->aliases.end());
 }
 
+TEST_CASE("an initial and a surname are the person with that first letter") {
+  const Corpus corpus = corpus_of(
+      {"John Smith chairs the board. Critics say J. Smith ignored the report. Jane Doe agreed."});
+  const Analysis a = analyze(corpus);
+  const Entity* john = entity_named(a, "John Smith");
+  REQUIRE(john != nullptr);
+  bool merged = false;
+  for (const AliasMerge& m : john->merges)
+    merged = merged || (m.alias == "J. Smith" && m.rule == "initials");
+  CHECK(merged);
+}
+
 TEST_CASE("scare quotes and quoted titles are not speech") {
   const Corpus corpus = corpus_of(
       {"The company calls it a \"game changer\" for the market. Her book \"The Quiet Harbour\" "
