@@ -170,7 +170,6 @@ int subject_of(const Context& ctx, size_t verb, size_t sentence_first, std::stri
 // The token after the subject that starts at `s`: past a whole mention, a pronoun, or "the
 // company". Returns `s` when no subject starts there.
 size_t past_subject(const Context& ctx, size_t s, size_t limit) {
-  const DocumentView& v = ctx.view();
   if (s >= limit) return s;
   if (const int m = ctx.mention_at(s); m >= 0) {
     while (s < limit && ctx.mention_at(s) == m) ++s;
@@ -179,7 +178,6 @@ size_t past_subject(const Context& ctx, size_t s, size_t limit) {
   if (ctx.is_pronoun(s)) return s + 1;
   if (to_lower_ascii(ctx.word(s)) == "the" && s + 1 < limit && ctx.is_company_noun(s + 1))
     return s + 2;
-  (void)v;
   return s;
 }
 
