@@ -10,5 +10,7 @@ namespace dramatis::cli {
 int run_corpus_list(const std::vector<std::string>& args);
 int run_extract(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_graph(const std::vector<std::string>& args);
+int run_layout(const std::vector<std::string>& args);
 
 }  // namespace dramatis::cli

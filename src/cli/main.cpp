@@ -18,6 +18,8 @@ constexpr const char* kHelp =
     "  corpus list   list the documents of a corpus (the built-in one by default)\n"
     "  extract       entities, quotes and speakers, dates, relations as JSON\n"
     "  eval          score the reading engine against gold spans\n"
+    "  graph         the entity graph of a corpus as an edge list\n"
+    "  layout        lay out an edge list with the force-directed layout\n"
     "\n"
     "Run 'dramatis-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 usage error, 2 bad input.\n";
@@ -48,6 +50,8 @@ int main(int argc, char** argv) {
   }
   if (command == "extract") return run_extract({args.begin() + 1, args.end()});
   if (command == "eval") return run_eval({args.begin() + 1, args.end()});
+  if (command == "graph") return run_graph({args.begin() + 1, args.end()});
+  if (command == "layout") return run_layout({args.begin() + 1, args.end()});
   if (command == "corpus") {
     const std::string sub = args.size() > 1 ? args[1] : "";
     if (sub == "list") return run_corpus_list({args.begin() + 2, args.end()});

@@ -1,0 +1,68 @@
+// A Barnes–Hut quadtree over weighted points, rebuilt every layout iteration, that sums the
+// inverse-distance repulsion field (ForceAtlas2's k_r * m1 * m2 / d law) in O(n log n).
+// Flat arrays whose capacity is kept between builds, so an iteration allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/layout/layout_types.h"
+
+namespace dramatis::layout {
+
+// Pairs closer than this (world units) repel as if they were this far apart, so forces stay
+// finite; exactly coincident pairs are pushed apart along coincident_direction().
+inline constexpr double kMinDistance = 0.01;
+
+// A unit vector chosen from the pair (i, j) alone; the one for (j, i) is its opposite, so two
+// nodes on top of each other separate symmetrically and the same way on every platform.
+Point coincident_direction(uint32_t i, uint32_t j);
+
+// The repulsion that a unit mass at `delta` (= position of the body - position of the source)
+// feels from a source of mass `mass`: delta * mass / max(|delta|^2, kMinDistance^2). Coincident
+// points (|delta| ~ 0) use coincident_direction(body, source) scaled to kMinDistance.
+Point inverse_distance_push(Point delta, double mass, uint32_t body, uint32_t source);
+
+class BarnesHutTree {
+ public:
+  // Builds the tree over `positions` with `masses` (same length). Reuses earlier capacity.
+  void build(std::span<const Point> positions, std::span<const double> masses);
+
+  // Sum over all other bodies j of inverse_distance_push(p_i - p_j, m_j), with far cells taken
+  // as one body at their centre of mass when width / distance < theta. The caller multiplies by
+  // k_r * m_i. Not const: uses an internal stack.
+  Point repulsion(uint32_t body, double theta);
+
+  // The same sum over every pair, O(n): the reference that tests compare the tree against.
+  static Point exact_repulsion(uint32_t body, std::span<const Point> positions,
+                               std::span<const double> masses);
+
+  // The bodies in the tree's depth-first leaf order: neighbours in space come one after the
+  // other, so visiting bodies in this order keeps the cells they open in cache. Per-body sums
+  // do not depend on the order, so neither do the forces.
+  const std::vector<uint32_t>& spatial_order();
+
+  size_t cell_count() const { return cells_.size(); }
+
+ private:
+  struct Cell {
+    double cx = 0, cy = 0, half = 0;  // the square: centre and half width (world units)
+    double mx = 0, my = 0;            // sum of mass * position while building, then centre of mass
+    double mass = 0;
+    int32_t child = -1;  // first of four consecutive children, or -1 for a leaf
+    int32_t body = -1;   // a leaf's first body (more are chained through next_), or -1
+  };
+
+  void insert(uint32_t body);
+  int32_t make_children(int32_t cell);
+
+  std::span<const Point> positions_;
+  std::span<const double> masses_;
+  std::vector<Cell> cells_;
+  std::vector<int32_t> next_;   // next body in the same leaf, or -1
+  std::vector<int32_t> stack_;  // traversal stack, kept between calls
+  std::vector<uint32_t> order_;
+};
+
+}  // namespace dramatis::layout
