@@ -112,7 +112,7 @@ std::vector<double> betweenness(const GraphView& view, const BetweennessOptions&
   if (n >= options.exact_below && options.pivots > 0 && options.pivots < n) {
     SplitMix64 rng(options.seed);
     for (uint32_t i = 0; i < options.pivots; ++i)  // partial Fisher–Yates
-      std::swap(sources[i], sources[i + rng.below(n - i)]);
+      std::swap(sources[i], sources[i + static_cast<size_t>(rng.below(n - i))]);
     sources.resize(options.pivots);
     std::sort(sources.begin(), sources.end());
     scale *= static_cast<double>(n) / static_cast<double>(options.pivots);
