@@ -3,60 +3,10 @@
 # on files made in a temporary folder. Usage: cli_test.sh PATH_TO_dramatis-cli SOURCE_DIR
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PATH_TO_dramatis-cli SOURCE_DIR" >&2
-  exit 2
-fi
-cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-source_dir=$2
-if [ ! -x "$cli" ]; then
-  echo "not an executable: $cli" >&2
-  exit 2
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/dramatis_cli_test.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-passed=0
-failed=0
-out=$work/stdout
-err=$work/stderr
-
-# run ARGS...: runs the CLI with stdout and stderr captured; its exit status lands in $rc.
-run() {
-  "$cli" "$@" >"$out" 2>"$err"
-  rc=$?
-}
-
-# check NAME CONDITION...: records a pass, or a failure with the captured output.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok    $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL  $name"
-    echo "      exit status: $rc"
-    sed 's/^/      stdout: /' "$out" | head -20
-    sed 's/^/      stderr: /' "$err" | head -20
-  fi
-}
-
-# Conditions used with check.
-exits() { [ "$rc" -eq "$1" ]; }
-stdout_has() { grep -qF -- "$1" "$out"; }
-stderr_has() { grep -qF -- "$1" "$err"; }
-stdout_lacks() { ! grep -qF -- "$1" "$out"; }
-stdout_empty() { [ ! -s "$out" ]; }
-stderr_empty() { [ ! -s "$err" ]; }
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
+harness_init "$@"
 # A table row: the id in the first column and the byte count in the last.
 row() { grep -qE "^$1 .* $2\$" "$out"; }
-all() {
-  local condition
-  for condition in "$@"; do eval "$condition" || return 1; done
-}
 
 # --- help and usage -------------------------------------------------------------------------
 
@@ -213,5 +163,4 @@ check "the good files around a binary one are still listed" \
   'stdout_has "Inventor of PyTorch, a key platform for AI development"' \
   'stdout_has "Soumith Chintala Steps Down from PyTorch Leadership"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,56 +4,12 @@
 # Usage: eval_test.sh PATH_TO_dramatis-cli SOURCE_DIR
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PATH_TO_dramatis-cli SOURCE_DIR" >&2
-  exit 2
-fi
-cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-data=$2/tests/data/eval
-if [ ! -x "$cli" ]; then
-  echo "not an executable: $cli" >&2
-  exit 2
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
+harness_init "$@"
+data=$source_dir/tests/data/eval
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/dramatis_eval_test.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-passed=0
-failed=0
-out=$work/stdout
-err=$work/stderr
-
-run() {
-  "$cli" "$@" >"$out" 2>"$err"
-  rc=$?
-}
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok    $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL  $name"
-    echo "      exit status: $rc"
-    sed 's/^/      stdout: /' "$out" | head -30
-    sed 's/^/      stderr: /' "$err" | head -20
-  fi
-}
-
-exits() { [ "$rc" -eq "$1" ]; }
-stdout_has() { grep -qF -- "$1" "$out"; }
-stderr_has() { grep -qF -- "$1" "$err"; }
-stdout_empty() { [ ! -s "$out" ]; }
-stderr_empty() { [ ! -s "$err" ]; }
 # A table row: its label, then the numbers separated by any run of spaces.
 row() { grep -qE "^$1 +$(echo "$2" | sed 's/ / +/g')\$" "$out"; }
-all() {
-  local condition
-  for condition in "$@"; do eval "$condition" || return 1; done
-}
 
 run eval --help
 check "eval --help exits 0" all 'exits 0' 'stdout_has "Usage: dramatis-cli eval --gold FILE"' \
@@ -123,5 +79,4 @@ run eval --gold "$data/gold.json" --analysis "$work/short.json"
 check "an analysis of other documents exits 2" all 'exits 2' \
   'stderr_has "documents: has 0 documents, the gold has 2"'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,52 +5,10 @@
 # Usage: layout_test.sh PATH_TO_dramatis-cli SOURCE_DIR
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PATH_TO_dramatis-cli SOURCE_DIR" >&2
-  exit 2
-fi
-cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-if [ ! -x "$cli" ]; then
-  echo "not an executable: $cli" >&2
-  exit 2
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/dramatis_layout_test.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
+harness_init "$@"
 cd "$work" || exit 2
 
-passed=0
-failed=0
-out=$work/stdout
-err=$work/stderr
-
-run() {
-  "$cli" "$@" >"$out" 2>"$err"
-  rc=$?
-}
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok    $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL  $name"
-    echo "      exit status: $rc"
-    sed 's/^/      stdout: /' "$out" | head -10
-    sed 's/^/      stderr: /' "$err" | head -10
-  fi
-}
-
-all() {
-  local condition
-  for condition in "$@"; do eval "$condition" || return 1; done
-}
-exits() { [ "$rc" -eq "$1" ]; }
-stdout_has() { grep -qF -- "$1" "$out"; }
-stderr_has() { grep -qF -- "$1" "$err"; }
 # Every line is name<TAB>x<TAB>y with fixed 6-decimal numbers; $1 lines in all.
 tsv_shape() {
   [ "$(wc -l <"$1")" -eq "$2" ] &&
@@ -133,5 +91,4 @@ run layout --edges isolated.txt --iterations 5
 check "100k isolated nodes lay out, finitely" all 'exits 0' 'tsv_shape "$out" 100000' \
   'no_nan "$out"'
 
-echo "passed: $passed, failed: $failed"
-[ "$failed" -eq 0 ]
+finish
