@@ -6,8 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,24 @@
 #include "core/layout/seeded_random.h"
 
 namespace {
+
+// FNV-1a over the positions' bit patterns: equal hashes natively and in WASM show the layout is
+// deterministic across builds (the test command compares them).
+std::string positions_hash(std::span<const dramatis::layout::Point> positions) {
+  uint64_t hash = 1469598103934665603ull;
+  for (const auto& p : positions) {
+    for (double v : {p.x, p.y}) {
+      uint64_t bits = 0;
+      std::memcpy(&bits, &v, sizeof bits);
+      for (int b = 0; b < 8; ++b) {
+        hash = (hash ^ ((bits >> (8 * b)) & 0xFF)) * 1099511628211ull;
+      }
+    }
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
 
 using dramatis::layout::Edge;
 using dramatis::layout::SeededRandom;
@@ -121,6 +141,7 @@ void run(const Graph& g, const std::string& mode, uint32_t iterations,
       {"stress", dramatis::layout::normalized_stress(positions, g.edges)},
       {"neighborhood_preservation",
        dramatis::layout::neighborhood_preservation(positions, g.edges)},
+      {"positions_fnv1a", positions_hash(positions)},
   };
   std::printf("%s\n", line.dump().c_str());
   std::fflush(stdout);
