@@ -122,7 +122,8 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   for (size_t c = 0; c < candidates.size(); ++c) {
     const EntityCandidate& cand = candidates[c];
     const bool single = cand.end_token - cand.first_token == 1;
-    const int scope = (single && !cand.typed) ? static_cast<int>(cand.doc) : -1;
+    const bool handle = !cand.key.empty() && cand.key[0] == '@';
+    const int scope = (single && !handle) ? static_cast<int>(cand.doc) : -1;
     auto [it, added] = node_of.try_emplace({cand.key, scope}, nodes.size());
     if (added) {
       Node node;
@@ -385,7 +386,17 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       };
       if (best == nullptr || rank(node) > rank(*best)) best = &node;
     }
+    // The entity's type: a full name's when it has one, else the type its typed mentions vote
+    // for across every form and article ("leaves Meta" and "at Meta" outvote one "in Meta").
     EntityType type = best->type;
+    if (!(best->typed && best->type == EntityType::Person && best->words.size() > 1)) {
+      std::array<float, 8> votes{};
+      for (size_t n : list) {
+        for (size_t t = 0; t < votes.size(); ++t) votes[t] += nodes[n].votes[t];
+      }
+      const auto top = std::max_element(votes.begin(), votes.end());
+      if (*top > 0.0f) type = static_cast<EntityType>(top - votes.begin());
+    }
     bool keep = best->typed;
     if (!keep && best->words.size() == 1) {
       // A lone word with no evidence names someone only as a first name on its own
