@@ -207,7 +207,10 @@ bool Lexicon::contains_words(WordList which, std::span<const std::string_view> w
 
 bool Lexicon::contains(WordList which, std::string_view entry) const {
   const List& list = lists_[static_cast<size_t>(which)];
-  if (entry.find_first_of(" \t\n") == std::string_view::npos) {
+  // Entries are stored single-spaced, so any single-spaced query (a word, or a phrase joined
+  // with single spaces) can use the hash set; other whitespace takes the word-wise search.
+  if (entry.find_first_of("\t\n\r") == std::string_view::npos &&
+      entry.find("  ") == std::string_view::npos) {
     if (!list.fold_case) return list.exact.count(entry) > 0;
     return list.lowered.count(folded(entry, list.ignore_dots)) > 0;
   }
