@@ -12,5 +12,6 @@ int run_extract(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_graph(const std::vector<std::string>& args);
 int run_layout(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace dramatis::cli

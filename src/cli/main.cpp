@@ -20,6 +20,7 @@ constexpr const char* kHelp =
     "  eval          score the reading engine against gold spans\n"
     "  graph         the entity graph of a corpus as an edge list\n"
     "  layout        lay out an edge list with the force-directed layout\n"
+    "  export        the graph as node-link JSON, GEXF or GraphML; quotes as CSV\n"
     "\n"
     "Run 'dramatis-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 usage error, 2 bad input.\n";
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   if (command == "eval") return run_eval({args.begin() + 1, args.end()});
   if (command == "graph") return run_graph({args.begin() + 1, args.end()});
   if (command == "layout") return run_layout({args.begin() + 1, args.end()});
+  if (command == "export") return run_export({args.begin() + 1, args.end()});
   if (command == "corpus") {
     const std::string sub = args.size() > 1 ? args[1] : "";
     if (sub == "list") return run_corpus_list({args.begin() + 2, args.end()});
