@@ -22,14 +22,21 @@ bool DocumentView::in_boilerplate(size_t offset) const {
 std::vector<DocumentView> make_document_views(const std::vector<std::string_view>& texts,
                                               const std::vector<std::string_view>& dates) {
   std::vector<DocumentView> views(texts.size());
-  std::vector<std::vector<text::BoilerplateSpan>> boilerplate = text::detect_boilerplate(texts);
+  // Tokens and blocks first: boilerplate detection reads them instead of tokenizing again.
+  std::vector<text::ParsedDocument> parsed(texts.size());
+  for (size_t d = 0; d < texts.size(); ++d) {
+    DocumentView& v = views[d];
+    v.text = texts[d];
+    v.tokens = text::tokenize(v.text);
+    v.blocks = text::parse_blocks(v.text);
+    parsed[d] = {v.text, v.tokens, v.blocks};
+  }
+  std::vector<std::vector<text::BoilerplateSpan>> boilerplate =
+      text::detect_parsed_boilerplate(parsed);
   for (size_t d = 0; d < texts.size(); ++d) {
     DocumentView& v = views[d];
     v.doc = static_cast<uint32_t>(d);
-    v.text = texts[d];
     v.date = d < dates.size() ? dates[d] : std::string_view();
-    v.tokens = text::tokenize(v.text);
-    v.blocks = text::parse_blocks(v.text);
     v.sentences = text::split_sentences(v.text, v.tokens, v.blocks);
     v.boilerplate = std::move(boilerplate[d]);
     std::sort(v.boilerplate.begin(), v.boilerplate.end(),

@@ -125,9 +125,10 @@ bool is_wordlike(TokenKind kind) {
 
 class Document {
  public:
-  explicit Document(std::string_view text) : t_(text), tokens_(tokenize(text)) {
-    const std::vector<Block> blocks = parse_blocks(text);
-    const std::vector<InlineSpan> inlines = parse_inlines(text, blocks);
+  // `tokens` and `blocks` are the text's (see ParsedDocument); the tokens are kept by view.
+  explicit Document(const ParsedDocument& parsed) : t_(parsed.text), tokens_(parsed.tokens) {
+    const std::span<const Block> blocks = parsed.blocks;
+    const std::vector<InlineSpan> inlines = parse_inlines(t_, blocks);
     lines_.reserve(blocks.size());
     size_t t = 0, s = 0;
     for (const Block& block : blocks) {
@@ -183,7 +184,7 @@ class Document {
   }
 
   std::string_view t_;
-  std::vector<Token> tokens_;
+  std::span<const Token> tokens_;
   std::vector<Line> lines_;
 };
 
@@ -366,9 +367,25 @@ bool cross_doc_candidate(const Line& line) {
 
 std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
     const std::vector<std::string_view>& documents) {
+  std::vector<std::vector<Token>> tokens;
+  std::vector<std::vector<Block>> blocks;
+  std::vector<ParsedDocument> parsed;
+  tokens.reserve(documents.size());
+  blocks.reserve(documents.size());
+  parsed.reserve(documents.size());
+  for (std::string_view text : documents) {
+    tokens.push_back(tokenize(text));
+    blocks.push_back(parse_blocks(text));
+    parsed.push_back({text, tokens.back(), blocks.back()});
+  }
+  return detect_parsed_boilerplate(parsed);
+}
+
+std::vector<std::vector<BoilerplateSpan>> detect_parsed_boilerplate(
+    std::span<const ParsedDocument> documents) {
   std::vector<Document> docs;
   docs.reserve(documents.size());
-  for (std::string_view text : documents) docs.emplace_back(text);
+  for (const ParsedDocument& parsed : documents) docs.emplace_back(parsed);
 
   // Short lines shared by documents, keyed by their bytes.
   std::unordered_map<std::string_view, CrossDocInfo> shared;

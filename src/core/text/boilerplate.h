@@ -4,9 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/text/markdown.h"
+#include "core/text/tokens.h"
 
 namespace dramatis::text {
 
@@ -37,5 +41,18 @@ struct BoilerplateSpan {
 // ("... Image: Jane Doe.") or source lists, which name people and organisations of the story.
 std::vector<std::vector<BoilerplateSpan>> detect_boilerplate(
     const std::vector<std::string_view>& documents);
+
+// A document already split by the caller: `tokens` = tokenize(text), `blocks` =
+// parse_blocks(text). Both must outlive the call.
+struct ParsedDocument {
+  std::string_view text;
+  std::span<const Token> tokens;
+  std::span<const Block> blocks;
+};
+
+// The same spans as above for documents the caller has already tokenized and split into lines
+// (the reading engine's views hold both), so no document is tokenized twice.
+std::vector<std::vector<BoilerplateSpan>> detect_parsed_boilerplate(
+    std::span<const ParsedDocument> documents);
 
 }  // namespace dramatis::text

@@ -374,7 +374,7 @@ std::vector<Block> parse_blocks(std::string_view text) {
   return BlockParser(text).run();
 }
 
-std::vector<InlineSpan> parse_inlines(std::string_view text, const std::vector<Block>& blocks) {
+std::vector<InlineSpan> parse_inlines(std::string_view text, std::span<const Block> blocks) {
   text = text.substr(0, std::min<size_t>(text.size(), std::numeric_limits<uint32_t>::max()));
   std::vector<InlineSpan> spans;
   InlineParser parser(text, spans);

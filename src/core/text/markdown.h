@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +62,6 @@ struct InlineSpan {
 // nested links; nothing else overlaps. Bare URLs are skipped (their underscores are not emphasis).
 // Emphasis markers need not be paired: scraped text is mostly well formed and a stray marker is
 // still not a word.
-std::vector<InlineSpan> parse_inlines(std::string_view text, const std::vector<Block>& blocks);
+std::vector<InlineSpan> parse_inlines(std::string_view text, std::span<const Block> blocks);
 
 }  // namespace dramatis::text
