@@ -75,19 +75,18 @@ class Joined {
   size_t pos_ = 0;
 };
 
-// <0, 0, >0 as `entry` sorts before, equal to or after the joined `words`.
-// The hash key of a case-insensitive entry: lower-cased, and without dots where the list
-// ignores them ("Inc." = "inc").
-std::string folded(std::string_view text, bool ignore_dots) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (ignore_dots && c == '.') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+// Whether `text` has only single spaces between words (no tab, line break or double space), as
+// every entry has: then the hash set answers for the sorted list.
+bool single_spaced(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\t' || c == '\n' || c == '\r') return false;
+    if (c == ' ' && i + 1 < text.size() && text[i + 1] == ' ') return false;
   }
-  return out;
+  return true;
 }
 
+// <0, 0, >0 as `entry` sorts before, equal to or after the joined `words`.
 int compare(std::string_view entry, std::span<const std::string_view> words, bool fold_case,
             bool ignore_dots) {
   Joined query(words, ignore_dots);
@@ -183,13 +182,11 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
     }
     for (const std::string_view entry : list.entries) {
       list.max_words = std::max(list.max_words, count_words(entry));
-      // Entries are single-spaced, as a joined phrase is, so a hash lookup finds them too.
-      if (list.fold_case) {
-        list.lowered.insert(folded(entry, list.ignore_dots));
-      } else {
-        list.exact.insert(entry);
-      }
     }
+    // Entries are single-spaced, as a joined phrase is, so a hash lookup finds them too. Only
+    // case-insensitive lists ignore dots in it.
+    list.words = WordSet(list.fold_case, list.fold_case && list.ignore_dots);
+    list.words.build(list.entries);
   }
   std::stable_sort(verb_forms_.begin(), verb_forms_.end(),
                    [](const auto& a, const auto& b) { return less_entry(a.first, b.first, true); });
@@ -209,11 +206,7 @@ bool Lexicon::contains(WordList which, std::string_view entry) const {
   const List& list = lists_[static_cast<size_t>(which)];
   // Entries are stored single-spaced, so any single-spaced query (a word, or a phrase joined
   // with single spaces) can use the hash set; other whitespace takes the word-wise search.
-  if (entry.find_first_of("\t\n\r") == std::string_view::npos &&
-      entry.find("  ") == std::string_view::npos) {
-    if (!list.fold_case) return list.exact.count(entry) > 0;
-    return list.lowered.count(folded(entry, list.ignore_dots)) > 0;
-  }
+  if (single_spaced(entry)) return list.words.contains(entry);
   return contains_words(which, std::span<const std::string_view>(&entry, 1));
 }
 

@@ -9,11 +9,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "core/io/embedded_file.h"
+#include "core/nlp/word_set.h"
 
 namespace dramatis {
 
@@ -82,10 +82,9 @@ class Lexicon {
     bool fold_case = false;
     bool ignore_dots = false;
     uint8_t max_words = 1;
-    // Hash sets for the common single-string lookups: the entries as they are (case-sensitive
+    // Hash set for the common single-string lookups: the entries as they are (case-sensitive
     // lists), or lower-cased and, where the list ignores dots, without them.
-    std::unordered_set<std::string_view> exact;
-    std::unordered_set<std::string> lowered;
+    WordSet words;
   };
   bool contains_words(WordList list, std::span<const std::string_view> words) const;
 

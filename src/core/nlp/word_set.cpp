@@ -1,0 +1,79 @@
+#include "core/nlp/word_set.h"
+
+namespace dramatis {
+
+namespace {
+
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
+uint32_t WordSet::hash(std::string_view text) const {
+  // FNV-1a over the folded bytes: words are short, so a simple byte loop beats a block hash.
+  uint32_t h = 2166136261u;
+  for (char c : text) {
+    if (ignore_dots_ && c == '.') continue;
+    if (fold_case_) c = lower(c);
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  return h;
+}
+
+bool WordSet::equal(const Key& key, std::string_view query) const {
+  const std::string_view text = key_text(key);
+  if (!fold_case_ && !ignore_dots_) return text == query;
+  size_t k = 0;
+  for (char c : query) {
+    if (ignore_dots_ && c == '.') continue;
+    if (k == text.size() || text[k] != (fold_case_ ? lower(c) : c)) return false;
+    ++k;
+  }
+  return k == text.size();
+}
+
+void WordSet::build(const std::vector<std::string_view>& entries) {
+  pool_.clear();
+  keys_.clear();
+  size_t capacity = 16;
+  while (capacity < entries.size() * 2) capacity *= 2;
+  slots_.assign(capacity, 0);
+  const size_t mask = capacity - 1;
+  for (std::string_view entry : entries) {
+    const uint32_t h = hash(entry);
+    size_t slot = h & mask;
+    bool present = false;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const Key& other = keys_[slots_[slot] - 1];
+      if (other.hash == h && equal(other, entry)) {
+        present = true;
+        break;
+      }
+    }
+    if (present) continue;
+    Key key;
+    key.offset = static_cast<uint32_t>(pool_.size());
+    for (char c : entry) {
+      if (ignore_dots_ && c == '.') continue;
+      pool_ += fold_case_ ? lower(c) : c;
+    }
+    key.length = static_cast<uint32_t>(pool_.size() - key.offset);
+    key.hash = h;
+    keys_.push_back(key);
+    slots_[slot] = static_cast<uint32_t>(keys_.size());
+  }
+}
+
+bool WordSet::contains(std::string_view query) const {
+  if (keys_.empty()) return false;
+  const uint32_t h = hash(query);
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Key& key = keys_[slots_[slot] - 1];
+    if (key.hash == h && equal(key, query)) return true;
+  }
+  return false;
+}
+
+}  // namespace dramatis

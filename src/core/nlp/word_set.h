@@ -1,0 +1,46 @@
+// A read-only hash set of words and phrases for the lexicon's hot lookups: open addressing, with
+// optional ASCII case folding and dot skipping applied to the query while it is hashed and
+// compared, so a lookup never allocates or copies the query.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dramatis {
+
+class WordSet {
+ public:
+  // How keys and queries are compared: byte for byte, or folded (ASCII lower case) and, with
+  // `ignore_dots`, without '.' ("Inc." = "inc" = "INC").
+  WordSet() = default;  // empty, byte-for-byte
+  WordSet(bool fold_case, bool ignore_dots) : fold_case_(fold_case), ignore_dots_(ignore_dots) {}
+
+  // Builds the set from `entries` (duplicates, also after folding, count once). The set keeps
+  // its own copy of the (folded) keys, so it may be copied and moved freely.
+  void build(const std::vector<std::string_view>& entries);
+
+  bool contains(std::string_view query) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  struct Key {
+    uint32_t offset = 0;  // bytes into pool_
+    uint32_t length = 0;  // bytes
+    uint32_t hash = 0;
+  };
+  uint32_t hash(std::string_view text) const;
+  bool equal(const Key& key, std::string_view query) const;
+  std::string_view key_text(const Key& key) const {
+    return std::string_view(pool_).substr(key.offset, key.length);
+  }
+
+  bool fold_case_ = false;
+  bool ignore_dots_ = false;
+  std::string pool_;             // the folded keys, back to back
+  std::vector<Key> keys_;        // distinct keys
+  std::vector<uint32_t> slots_;  // key index + 1, or 0 for an empty slot; a power of two of them
+};
+
+}  // namespace dramatis
