@@ -113,20 +113,27 @@ bool is_title_modifier(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// `word` lower-cased (ASCII) into `buffer`, which callers reuse so that no lookup allocates.
+std::string_view lower_into(std::string_view word, std::string& buffer) {
+  buffer.assign(word);
+  for (char& c : buffer) c = text::ascii_lower(c);
+  return buffer;
+}
+
 bool after_location_preposition(const DocumentView& v, size_t i) {
   if (i == 0) return false;
-  const std::string w = to_lower_ascii(v.token_text(i - 1));
-  return w == "in" || w == "from" || w == "near" || w == "across" || w == "outside" ||
-         w == "inside" || w == "throughout";
+  static constexpr std::string_view kWords[] = {"in",      "from",   "near",      "across",
+                                                "outside", "inside", "throughout"};
+  return text::listed(v.token_text(i - 1), kWords);
 }
 
 // "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
 bool after_organisation_verb(const DocumentView& v, size_t i) {
   if (i == 0) return false;
-  const std::string w = to_lower_ascii(v.token_text(i - 1));
-  return w == "joined" || w == "joins" || w == "join" || w == "joining" || w == "leaves" ||
-         w == "left" || w == "leave" || w == "leaving" || w == "departs" || w == "quit" ||
-         w == "at" || w == "within";
+  static constexpr std::string_view kWords[] = {"joined",  "joins", "join",  "joining",
+                                                "leaves",  "left",  "leave", "leaving",
+                                                "departs", "quit",  "at",    "within"};
+  return text::listed(v.token_text(i - 1), kWords);
 }
 
 // First word of its sentence (after any bullet, quote or emphasis marker that opens it).
@@ -197,9 +204,9 @@ bool is_common_word(std::string_view word, const WordStats& stats) {
                                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; })))
     return lex.is_not_entity_word(word);
   if (lex.is_not_entity_word(word)) return true;
-  const std::string lower = to_lower_ascii(word);
-  const auto low = stats.lowercase.find(lower);
-  const auto mid = stats.capital_mid.find(std::string(word));
+  thread_local std::string buffer;
+  const auto low = stats.lowercase.find(lower_into(word, buffer));
+  const auto mid = stats.capital_mid.find(word);
   const uint32_t low_count = low == stats.lowercase.end() ? 0 : low->second;
   const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
   if (low_count > mid_count) return true;
@@ -278,6 +285,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   }
 
   bool plain_words = words >= 2 && words <= 3;
+  thread_local std::string buffer;
   for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
     const Token& t = v.tokens[i];
     const std::string_view w = v.token_text(i);
@@ -286,7 +294,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || t.has(text::kAllCaps) ||
         t.has(text::kHasDigit) || (t.has(text::kHyphenated) && !is_hyphenated_given_name(w)) ||
         lex.is_not_entity_word(w) || lex.is_country(w) ||
-        stats.lowercase.count(to_lower_ascii(w)) ||
+        stats.lowercase.count(lower_into(w, buffer)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }
@@ -329,6 +337,15 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   }
 }
 
+// Counts one occurrence; the key string is made only for a word's first occurrence.
+void count_word(WordCounts& counts, std::string_view word) {
+  if (const auto it = counts.find(word); it != counts.end()) {
+    ++it->second;
+  } else {
+    counts.emplace(std::string(word), 1u);
+  }
+}
+
 }  // namespace
 
 WordStats collect_word_stats(const std::vector<DocumentView>& views) {
@@ -339,9 +356,9 @@ WordStats collect_word_stats(const std::vector<DocumentView>& views) {
       if (t.kind != TokenKind::Word || v.token_boilerplate[i]) continue;
       const std::string_view word = v.token_text(i);
       if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) {
-        if (!starts_sentence(v, i)) ++stats.capital_mid[std::string(word)];
+        if (!starts_sentence(v, i)) count_word(stats.capital_mid, word);
       } else if (!has_inner_capital(word)) {
-        ++stats.lowercase[std::string(word)];
+        count_word(stats.lowercase, word);
       }
     }
   }

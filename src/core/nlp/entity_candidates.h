@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,10 +16,18 @@
 
 namespace dramatis {
 
+// Hashes strings and string views alike, so maps keyed by std::string can be searched with a
+// view (heterogeneous lookup) without building a key string.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordCounts = std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>>;
+
 // How often each word form is seen across the corpus (outside boilerplate).
 struct WordStats {
-  std::unordered_map<std::string, uint32_t> lowercase;    // all-lowercase occurrences, by form
-  std::unordered_map<std::string, uint32_t> capital_mid;  // capitalised, not sentence-initial
+  WordCounts lowercase;    // all-lowercase occurrences, by form
+  WordCounts capital_mid;  // capitalised, not sentence-initial
 };
 
 WordStats collect_word_stats(const std::vector<DocumentView>& views);

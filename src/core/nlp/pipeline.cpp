@@ -38,11 +38,24 @@ std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& vie
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
   }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const EntityCandidate& a, const EntityCandidate& b) {
-              return std::tie(a.doc, a.start) < std::tie(b.doc, b.start);
-            });
-  return candidates;
+  // Sorted by (document, start). The sort moves small keys instead of candidates and their
+  // strings; std::sort applies the same moves for the same comparisons, so ties come out in
+  // the same order as when sorting the candidates themselves.
+  struct Order {
+    uint32_t doc;
+    uint32_t start;
+    uint32_t index;
+  };
+  std::vector<Order> order(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i)
+    order[i] = {candidates[i].doc, candidates[i].start, static_cast<uint32_t>(i)};
+  std::sort(order.begin(), order.end(), [](const Order& a, const Order& b) {
+    return std::tie(a.doc, a.start) < std::tie(b.doc, b.start);
+  });
+  std::vector<EntityCandidate> sorted;
+  sorted.reserve(candidates.size());
+  for (const Order& o : order) sorted.push_back(std::move(candidates[o.index]));
+  return sorted;
 }
 
 DatesByDocument all_dates(const std::vector<DocumentView>& views) {
