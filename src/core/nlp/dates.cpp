@@ -7,7 +7,9 @@
 //               is linear in the text's length
 #include "core/nlp/dates.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace dramatis {
@@ -88,9 +90,10 @@ std::string iso(int y, int m, int d, DatePrecision precision) {
 
 enum class Kind : uint8_t { Word, Number, Punct, Dash, Other };
 
+// 12 bytes, as the reading engine's own tokens: a long document has millions of them.
 struct Token {
-  size_t start = 0;
-  size_t end = 0;
+  uint32_t start = 0;  // bytes
+  uint32_t end = 0;    // bytes, exclusive
   Kind kind = Kind::Other;
   bool glued = false;      // no whitespace between this token and the one before
   bool paragraph = false;  // a blank line before it: dates never span one
@@ -141,7 +144,10 @@ bool ascii_digit(unsigned char c) {
 }
 
 std::vector<Token> tokenize(std::string_view t) {
+  // Offsets are uint32_t: text past 4 GiB is not read (as in text/tokens.h).
+  t = t.substr(0, std::min<size_t>(t.size(), UINT32_MAX));
   std::vector<Token> tokens;
+  tokens.reserve(t.size() / 5 + 16);  // about 5.5 bytes per token in news text
   size_t i = 0;
   bool gap = false;
   int newlines = 0;
@@ -153,7 +159,7 @@ std::vector<Token> tokenize(std::string_view t) {
       continue;
     }
     Token tok;
-    tok.start = i;
+    tok.start = static_cast<uint32_t>(i);
     tok.glued = !gap && !tokens.empty();
     tok.paragraph = newlines >= 2;
     gap = false;
@@ -179,7 +185,7 @@ std::vector<Token> tokenize(std::string_view t) {
         ++i;
       }
     }
-    tok.end = i;
+    tok.end = static_cast<uint32_t>(i);
     tokens.push_back(tok);
   }
   return tokens;
