@@ -135,10 +135,14 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
   // A speaker says something about each entity the quote names.
   for (const Quote& q : quotes) {
     if (q.speaker < 0) continue;
-    for (const MentionRef& ref : mentions[q.span.doc]) {
-      if (ref.start < q.span.start || ref.end > q.span.end || ref.entity == q.speaker ||
-          ref.type == EntityType::Date)
-        continue;
+    // Mentions are sorted by start: only those from the quote's start up to its end can lie
+    // inside it, so a long document's many quotes do not each scan all its mentions.
+    const std::vector<MentionRef>& refs = mentions[q.span.doc];
+    auto it = std::lower_bound(refs.begin(), refs.end(), q.span.start,
+                               [](const MentionRef& r, size_t start) { return r.start < start; });
+    for (; it != refs.end() && it->start <= q.span.end; ++it) {
+      const MentionRef& ref = *it;
+      if (ref.end > q.span.end || ref.entity == q.speaker || ref.type == EntityType::Date) continue;
       add(q.speaker, ref.entity, "said_about", 1.0, q.span);
     }
   }
