@@ -159,10 +159,15 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
 std::vector<bool> headline_blocks(const DocumentView& v) {
   std::vector<bool> headline(v.blocks.size(), false);
   std::vector<uint32_t> capitalised(v.blocks.size(), 0), lower(v.blocks.size(), 0);
+  // Tokens come in text order, so the block holding each is found by walking the blocks
+  // alongside them (what block_at() answers, without a binary search per token).
+  size_t last = 0;  // the last block starting at or before the token, once one does
   for (size_t i = 0; i < v.tokens.size(); ++i) {
     if (v.tokens[i].kind != TokenKind::Word) continue;
-    const size_t block = v.block_at(v.tokens[i].start);
-    if (block >= v.blocks.size()) continue;
+    const uint32_t offset = v.tokens[i].start;
+    while (last + 1 < v.blocks.size() && v.blocks[last + 1].start <= offset) ++last;
+    if (v.blocks.empty() || v.blocks[last].start > offset || offset > v.blocks[last].end) continue;
+    const size_t block = last;
     const std::string_view word = v.token_text(i);
     if (is_title_case_function_word(word)) continue;
     if (v.tokens[i].has(text::kCapitalized) || v.tokens[i].has(text::kAllCaps)) {
