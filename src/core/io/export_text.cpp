@@ -1,7 +1,8 @@
 #include "core/io/export_text.h"
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/text/utf8.h"
 
@@ -11,10 +12,15 @@ std::string format_export_number(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "INF" : "-INF";
   if (value == 0.0) return "0";  // also -0: "-0" would surprise spreadsheet users
+  // The shortest %g form that reads back as the same double. Not std::to_chars: the libc++ of
+  // Debian's Emscripten (3.1.6) has no floating-point to_chars, and native and WASM exports
+  // must be byte-identical. 17 significant digits always round-trip (IEEE 754 binary64).
   char buffer[32];
-  // std::to_chars without a precision gives the shortest representation that round-trips.
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
 }
 
 namespace {
