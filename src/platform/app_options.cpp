@@ -17,6 +17,11 @@ const char* const kAppUsage =
     "  --frames N           draw N frames, then exit\n"
     "  --screenshot FILE    write the last frame as PNG, then exit (default --frames 5)\n"
     "  --state FILE         write the app state as JSON when exiting\n"
+    "  --frame-stats FILE   write CPU milliseconds per frame (mean, p50, p95, max) as JSON\n"
+    "                       when exiting\n"
+    "  --synthetic N        show a generated graph of N nodes and about 2N edges\n"
+    "                       (Barab\xC3\xA1si\xE2\x80\x93"
+    "Albert, seed 1) instead of a corpus\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n";
 
@@ -36,12 +41,23 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
     } else if (arg == "--version") {
       options.version = true;
     } else if (arg == "--corpus" || arg == "--screenshot" || arg == "--state" ||
-               arg == "--frames" || arg == "--select") {
+               arg == "--frames" || arg == "--select" || arg == "--frame-stats" ||
+               arg == "--synthetic") {
       std::optional<std::string> value = next();
       if (!value) return std::nullopt;
       if (arg == "--corpus") options.corpus_paths.push_back(*value);
       if (arg == "--screenshot") options.screenshot_path = *value;
       if (arg == "--state") options.state_path = *value;
+      if (arg == "--frame-stats") options.frame_stats_path = *value;
+      if (arg == "--synthetic") {
+        char* end = nullptr;
+        const long nodes = std::strtol(value->c_str(), &end, 10);
+        if (end == value->c_str() || *end != '\0' || nodes < 1 || nodes > 2000000) {
+          error = "--synthetic needs a node count from 1 to 2000000, not '" + *value + "'";
+          return std::nullopt;
+        }
+        options.synthetic_nodes = static_cast<uint32_t>(nodes);
+      }
       if (arg == "--frames") {
         char* end = nullptr;
         const long frames = std::strtol(value->c_str(), &end, 10);

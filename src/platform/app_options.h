@@ -2,6 +2,7 @@
 // one place so `dramatis --help` documents them all.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ struct AppOptions {
   std::vector<std::string> corpus_paths;  // --corpus PATH and positional FILE...; empty: built-in
   std::string screenshot_path;            // --screenshot FILE.png: write the last frame, then exit
   std::string state_path;                 // --state FILE.json: write the state JSON at exit
+  std::string frame_stats_path;           // --frame-stats FILE.json: frame times at exit
+  uint32_t synthetic_nodes = 0;           // --synthetic N: a generated graph instead of a corpus
   int frames = 0;    // --frames N: draw N frames, then exit (0: run until quit)
   Selection select;  // --select KIND:ID, e.g. document:d2
   bool help = false;

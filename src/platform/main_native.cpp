@@ -6,11 +6,13 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/view/story.h"
 #include "platform/app_options.h"
 #include "render/framebuffer_capture.h"
 #include "render/gl.h"
@@ -62,9 +64,15 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  Corpus corpus =
-      options->corpus_paths.empty() ? load_builtin_corpus() : load_paths(options->corpus_paths);
-  for (const Diagnostic& d : corpus.diagnostics) std::cerr << "dramatis: " << d.format() << '\n';
+  Story story;
+  if (options->synthetic_nodes > 0) {
+    story = make_synthetic_story(options->synthetic_nodes, 2, 1);
+  } else {
+    Corpus corpus =
+        options->corpus_paths.empty() ? load_builtin_corpus() : load_paths(options->corpus_paths);
+    for (const Diagnostic& d : corpus.diagnostics) std::cerr << "dramatis: " << d.format() << '\n';
+    story = make_story(std::move(corpus));
+  }
 
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -88,7 +96,7 @@ int main(int argc, char** argv) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ui::App app(std::move(corpus));
+  ui::App app(std::move(story));
   if (!options->select.empty() && !app.select(options->select)) {
     std::cerr << "dramatis: --select " << options->select.kind << ':' << options->select.id
               << ": no such " << options->select.kind << " in this corpus\n";
@@ -118,6 +126,7 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 
+    const auto frame_start = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -130,6 +139,9 @@ int main(int argc, char** argv) {
     glClearColor(background[0], background[1], background[2], background[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.record_frame_time(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start)
+            .count());
 
     ++frame;
     if (options->frames > 0 && frame >= options->frames) {
@@ -142,6 +154,8 @@ int main(int argc, char** argv) {
 
   if (!options->state_path.empty())
     ok = write_text_file(options->state_path, app.state_json().dump(2)) && ok;
+  if (!options->frame_stats_path.empty())
+    ok = write_text_file(options->frame_stats_path, app.frame_timer().summary().dump(2)) && ok;
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

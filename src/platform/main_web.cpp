@@ -18,6 +18,7 @@
 #include <string>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/view/story.h"
 #include "render/gl.h"
 #include "ui/app.h"
 #include "ui/theme.h"
@@ -237,6 +238,7 @@ void main_loop_step(void*) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
 
+  const double frame_start = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   web.app->draw_frame();
@@ -248,6 +250,7 @@ void main_loop_step(void*) {
   glClearColor(background[0], background[1], background[2], background[3]);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  web.app->record_frame_time(emscripten_get_now() - frame_start);
 
   const ImGuiMouseCursor cursor =
       io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
@@ -301,7 +304,7 @@ int main() {
   ImGui::CreateContext();
   ImGui::GetIO().BackendPlatformName = "dramatis_web";
   ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-  web.app = std::make_unique<ui::App>(load_builtin_corpus());
+  web.app = std::make_unique<ui::App>(make_story(load_builtin_corpus()));
   for (const Diagnostic& d : web.app->corpus().diagnostics)
     std::fprintf(stderr, "dramatis: %s\n", d.format().c_str());
   ImGui_ImplOpenGL3_Init("#version 300 es");

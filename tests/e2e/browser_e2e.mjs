@@ -355,6 +355,8 @@ async function appChecks(context, url, opts) {
       check('select() works', false, e.message);
     }
 
+    await graphChecks(page, opts);
+
     // Let a few frames draw the selection before the picture is taken.
     await page.evaluate(() => new Promise((resolve) => {
       let frames = 0;
@@ -390,6 +392,115 @@ async function appChecks(context, url, opts) {
     await page.close();
   }
   return log;
+}
+
+// -----------------------------------------------------------------------------------------------
+// [4b] The graph: rendered, laid out, picked, hovered, dragged, zoomed
+// -----------------------------------------------------------------------------------------------
+
+async function frames(page, n) {
+  await page.evaluate((count) => new Promise((resolve) => {
+    let k = 0;
+    const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+async function graphState(page) {
+  return page.evaluate(() => window.dramatis.state().graph);
+}
+
+async function graphChecks(page, opts) {
+  let graph = await graphState(page);
+  if (!check('graph: shaders compiled and the renderer is ready', graph && graph.renderer === 'ok',
+    JSON.stringify(graph && graph.renderer))) return;
+  check('graph: the built-in corpus gives a graph of entities and relations',
+    graph.nodes >= 10 && graph.edges >= 10, `${graph.nodes} nodes, ${graph.edges} edges`);
+  check('graph: a constant number of draw calls (edges, nodes, overlay)',
+    graph.draw_calls >= 2 && graph.draw_calls <= 3, `${graph.draw_calls} draw calls`);
+
+  // The page opens on a living picture: the layout runs, then stops by itself.
+  const started = Date.now();
+  while (graph.layout.running && Date.now() - started < opts.timeoutS * 1000) {
+    await frames(page, 10);
+    graph = await graphState(page);
+  }
+  check('graph: the layout converges and stops by itself',
+    !graph.layout.running && graph.layout.converged && graph.layout.iterations > 0,
+    JSON.stringify(graph.layout));
+  await frames(page, 30);  // the closing fit animation
+  graph = await graphState(page);
+  check('graph: labels are placed', graph.labels >= 3 && graph.labelled.length >= 3, `${graph.labels} labels`);
+
+  // Nodes and edges are on the screen: saturated node colours, and pixels off the background
+  // along the middle of edges whose ends are known.
+  const vp = graph.viewport;
+  const shot = PNG.sync.read(await page.screenshot({
+    clip: { x: vp.x, y: vp.y, width: vp.width, height: vp.height },
+  }));
+  let saturated = 0;
+  for (let i = 0; i < shot.data.length; i += 4) {
+    const r = shot.data[i], g = shot.data[i + 1], b = shot.data[i + 2];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) saturated++;
+  }
+  check('graph: screenshot shows coloured nodes', saturated >= 300, `${saturated} saturated pixels`);
+  const bg = [shot.data[0], shot.data[1], shot.data[2]];
+  let edgesSeen = 0;
+  for (const e of graph.edge_sample) {
+    let off = 0;
+    for (let t = 0.35; t <= 0.65; t += 0.05) {
+      const x = Math.round(e.ax + (e.bx - e.ax) * t - vp.x);
+      const y = Math.round(e.ay + (e.by - e.ay) * t - vp.y);
+      if (x < 0 || y < 0 || x >= shot.width || y >= shot.height) continue;
+      const i = (y * shot.width + x) * 4;
+      if (Math.abs(shot.data[i] - bg[0]) + Math.abs(shot.data[i + 1] - bg[1]) + Math.abs(shot.data[i + 2] - bg[2]) > 12) off++;
+    }
+    if (off >= 2) edgesSeen++;
+  }
+  check('graph: screenshot shows the edges between nodes',
+    graph.edge_sample.length > 0 && edgesSeen >= Math.ceil(graph.edge_sample.length * 0.6),
+    `${edgesSeen} of ${graph.edge_sample.length} sampled edges visible`);
+
+  // Picking: hover a labelled node, then click it.
+  const target = graph.labelled[0];
+  await page.mouse.move(target.x, target.y);
+  await frames(page, 4);
+  graph = await graphState(page);
+  check('graph: hovering a node reports it (neighbours highlighted)', graph.hover === target.id,
+    `hover ${JSON.stringify(graph.hover)}, expected ${target.id}`);
+  await page.mouse.click(target.x, target.y);
+  await frames(page, 4);
+  let selection = await page.evaluate(() => window.dramatis.state().selection);
+  check('graph: clicking a node selects its entity',
+    selection && selection.kind === 'entity' && selection.id === target.id, JSON.stringify(selection));
+
+  const other = graph.labelled[graph.labelled.length - 1];
+  const ok = await page.evaluate((id) => window.dramatis.select('entity', id), other.id);
+  selection = await page.evaluate(() => window.dramatis.state().selection);
+  check("graph: select('entity', id) selects it", ok === true && selection.id === other.id,
+    JSON.stringify(selection));
+  check("graph: select('entity', 'nope') returns false",
+    (await page.evaluate(() => window.dramatis.select('entity', 'nope'))) === false);
+
+  // Wheel zooms around the cursor; dragging a node pins it.
+  const zoom = graph.camera.zoom;
+  await page.mouse.move(vp.x + vp.width / 2, vp.y + vp.height / 2);
+  await page.mouse.wheel(0, -300);
+  await frames(page, 4);
+  graph = await graphState(page);
+  check('graph: the wheel zooms in', graph.camera.zoom > zoom * 1.2, `${zoom} -> ${graph.camera.zoom}`);
+  const drag = graph.labelled[0];
+  await page.mouse.move(drag.x, drag.y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.move(drag.x + 40, drag.y + 25, { steps: 5 });
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 4);
+  graph = await graphState(page);
+  check('graph: dragging a node pins it', graph.pinned.includes(drag.id),
+    `pinned ${JSON.stringify(graph.pinned)}, dragged ${drag.id}`);
 }
 
 // -----------------------------------------------------------------------------------------------

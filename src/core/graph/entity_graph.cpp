@@ -6,6 +6,8 @@
 #include <tuple>
 #include <utility>
 
+#include "core/graph/span_dates.h"
+
 namespace dramatis {
 namespace {
 
@@ -21,52 +23,6 @@ bool parse_digits(std::string_view s, int32_t& value) {
   }
   return true;
 }
-
-// The date each document is about (see build_entity_graph's comment).
-std::vector<DateInterval> document_dates(const Corpus& corpus, const Analysis& analysis) {
-  std::vector<DateInterval> dates(corpus.documents.size());
-  for (size_t d = 0; d < corpus.documents.size(); ++d) {
-    if (auto date = date_interval_from_iso(corpus.documents[d].meta.date)) dates[d] = *date;
-  }
-  std::vector<DateInterval> latest(corpus.documents.size());
-  for (const DateMention& m : analysis.dates) {
-    if (m.relative || m.span.doc >= latest.size()) continue;
-    const auto date = date_interval_from_iso(m.value);
-    if (!date) continue;
-    DateInterval& best = latest[m.span.doc];
-    if (!best.known() || std::tie(date->first, date->last) > std::tie(best.first, best.last))
-      best = *date;
-  }
-  for (size_t d = 0; d < dates.size(); ++d) {
-    if (!dates[d].known()) dates[d] = latest[d];
-  }
-  return dates;
-}
-
-// Dates spans by the events around them, falling back on the document's date.
-class SpanDater {
- public:
-  SpanDater(const Corpus& corpus, const Analysis& analysis)
-      : document_dates_(document_dates(corpus, analysis)), events_(corpus.documents.size()) {
-    for (const Event& event : analysis.events) {
-      if (event.span.doc >= events_.size()) continue;
-      const auto date = date_interval_from_iso(event.date);
-      if (date) events_[event.span.doc].push_back({event.span, *date});
-    }
-  }
-
-  DateInterval date_of(const DocSpan& span) const {
-    if (span.doc >= events_.size()) return {};
-    for (const auto& [event_span, date] : events_[span.doc]) {
-      if (event_span.start <= span.start && span.end <= event_span.end) return date;
-    }
-    return document_dates_[span.doc];
-  }
-
- private:
-  std::vector<DateInterval> document_dates_;
-  std::vector<std::vector<std::pair<DocSpan, DateInterval>>> events_;  // per document, in order
-};
 
 }  // namespace
 
@@ -118,6 +74,26 @@ std::optional<uint32_t> EntityGraph::find_node(std::string_view name) const {
     if (names[i] == name) return static_cast<uint32_t>(i);
   }
   return std::nullopt;
+}
+
+void build_adjacency(EntityGraph& graph) {
+  // CSR adjacency by counting sort; edges are in (a, b) order, so every row comes out sorted
+  // once the lower neighbours (from edges where the node is b) precede the higher ones.
+  const uint32_t n = graph.node_count();
+  graph.adjacency_offsets.assign(n + 1, 0);
+  for (const GraphEdge& e : graph.edges) {
+    ++graph.adjacency_offsets[e.a + 1];
+    ++graph.adjacency_offsets[e.b + 1];
+  }
+  for (uint32_t i = 0; i < n; ++i) graph.adjacency_offsets[i + 1] += graph.adjacency_offsets[i];
+  graph.adjacency.resize(graph.adjacency_offsets[n]);
+  std::vector<uint32_t> fill(graph.adjacency_offsets.begin(), graph.adjacency_offsets.end() - 1);
+  // Pass 1: neighbours below the node (edge.b's row gets edge.a), in increasing a order.
+  for (uint32_t e = 0; e < graph.edge_count(); ++e)
+    graph.adjacency[fill[graph.edges[e].b]++] = {graph.edges[e].a, e};
+  // Pass 2: neighbours above the node, in increasing b order for each a.
+  for (uint32_t e = 0; e < graph.edge_count(); ++e)
+    graph.adjacency[fill[graph.edges[e].a]++] = {graph.edges[e].b, e};
 }
 
 EntityGraph build_entity_graph(const Corpus& corpus, const Analysis& analysis,
@@ -206,27 +182,60 @@ EntityGraph build_entity_graph(const Corpus& corpus, const Analysis& analysis,
     graph.edges.push_back(edge);
   }
 
-  // CSR adjacency by counting sort; edges are in (a, b) order, so every row comes out sorted
-  // once the lower neighbours (from edges where the node is b) precede the higher ones.
-  const uint32_t n = graph.node_count();
-  graph.adjacency_offsets.assign(n + 1, 0);
-  for (const GraphEdge& e : graph.edges) {
-    ++graph.adjacency_offsets[e.a + 1];
-    ++graph.adjacency_offsets[e.b + 1];
-  }
-  for (uint32_t i = 0; i < n; ++i) graph.adjacency_offsets[i + 1] += graph.adjacency_offsets[i];
-  graph.adjacency.resize(graph.adjacency_offsets[n]);
-  std::vector<uint32_t> fill(graph.adjacency_offsets.begin(), graph.adjacency_offsets.end() - 1);
-  // Pass 1: neighbours below the node (edge.b's row gets edge.a), in increasing a order.
-  for (uint32_t e = 0; e < graph.edge_count(); ++e)
-    graph.adjacency[fill[graph.edges[e].b]++] = {graph.edges[e].a, e};
-  // Pass 2: neighbours above the node, in increasing b order for each a.
-  for (uint32_t e = 0; e < graph.edge_count(); ++e)
-    graph.adjacency[fill[graph.edges[e].a]++] = {graph.edges[e].b, e};
+  build_adjacency(graph);
 
   for (GraphNode& node : graph.nodes) {
     node.size = options.size_by == NodeSize::Mentions ? static_cast<double>(node.mentions)
                                                       : node.weighted_degree;
+  }
+  return graph;
+}
+
+EntityGraph entity_graph_from_edges(uint32_t node_count, std::span<const layout::Edge> edges,
+                                    std::span<const float> weights) {
+  EntityGraph graph;
+  graph.nodes.resize(node_count);
+  graph.names.resize(node_count);
+  graph.node_of_entity.resize(node_count);
+  for (uint32_t i = 0; i < node_count; ++i) {
+    graph.nodes[i].entity = i;
+    graph.names[i] = "n" + std::to_string(i);
+    graph.node_of_entity[i] = static_cast<int32_t>(i);
+  }
+  // One edge per unordered pair: duplicates add their weights, self-loops and edges naming
+  // missing nodes are dropped (the graph's invariants, which build_entity_graph also keeps).
+  std::vector<std::tuple<uint32_t, uint32_t, double>> pairs;
+  pairs.reserve(edges.size());
+  for (size_t i = 0; i < edges.size(); ++i) {
+    auto [a, b] = edges[i];
+    if (a == b || a >= node_count || b >= node_count) continue;
+    if (a > b) std::swap(a, b);
+    pairs.emplace_back(a, b, weights.empty() ? 1.0 : static_cast<double>(weights[i]));
+  }
+  std::sort(pairs.begin(), pairs.end());
+  for (const auto& [a, b, w] : pairs) {
+    if (!graph.edges.empty() && graph.edges.back().a == a && graph.edges.back().b == b) {
+      graph.edges.back().weight += w;
+      graph.edges.back().cooccurrence += w;
+      continue;
+    }
+    GraphEdge edge;
+    edge.a = a;
+    edge.b = b;
+    edge.weight = w;
+    edge.cooccurrence = w;
+    edge.kinds = relation_bit(RelationKind::CoOccurs);
+    graph.edges.push_back(edge);
+  }
+  for (const GraphEdge& e : graph.edges) {
+    graph.nodes[e.a].weighted_degree += e.weight;
+    graph.nodes[e.b].weighted_degree += e.weight;
+  }
+  build_adjacency(graph);
+  for (GraphNode& node : graph.nodes) {
+    node.mentions = static_cast<uint32_t>(
+        graph.neighbors(static_cast<uint32_t>(&node - graph.nodes.data())).size());
+    node.size = static_cast<double>(node.mentions);
   }
   return graph;
 }

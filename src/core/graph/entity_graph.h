@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/corpus/corpus.h"
+#include "core/layout/layout_types.h"
 #include "core/nlp/analysis.h"
 
 namespace dramatis {
@@ -121,5 +122,15 @@ struct GraphOptions {
 // undated.
 EntityGraph build_entity_graph(const Corpus& corpus, const Analysis& analysis,
                                const GraphOptions& options = {});
+
+// Fills graph.adjacency_offsets and graph.adjacency (CSR) from graph.edges, which must be sorted
+// by (a, b) with a < b: every row comes out sorted by neighbour index.
+void build_adjacency(EntityGraph& graph);
+
+// A graph with no corpus behind it (benchmarks, the app's synthetic mode): nodes named "n0", ...,
+// of type PERSON, one per index below node_count; `weights` empty (all 1) or one per edge.
+// Entity indices equal node indices; mentions and size are the node's degree.
+EntityGraph entity_graph_from_edges(uint32_t node_count, std::span<const layout::Edge> edges,
+                                    std::span<const float> weights = {});
 
 }  // namespace dramatis

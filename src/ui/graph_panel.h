@@ -1,0 +1,109 @@
+// The graph panel: the entity graph drawn on the GPU (render::GraphRenderer), laid out live by
+// layout::ForceLayout (animated while it converges, then still), with pan, zoom around the
+// cursor, fit, picking through a spatial index, hover highlighting, drag-to-pin, click-to-select
+// and non-overlapping labels. A toolbar holds pause/resume, re-layout, fit, colour and size
+// modes and the layout parameters.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/layout/force_layout.h"
+#include "core/layout/spatial_index.h"
+#include "core/view/camera.h"
+#include "core/view/selection.h"
+#include "core/view/story.h"
+#include "render/graph_renderer.h"
+#include "ui/ui_settings.h"
+
+namespace dramatis::ui {
+
+enum class NodeColorBy { Type, Community };
+enum class NodeSizeBy { Mentions, PageRank };
+
+class GraphPanel {
+ public:
+  GraphPanel();
+  ~GraphPanel();
+
+  // A new story: the layout starts again, keeping the positions of entities whose id survives.
+  void set_story(const Story& story);
+  // Which graph nodes the filters leave (one byte per node; empty: all). The layout keeps the
+  // positions of the nodes that stay and places the new ones near their neighbours.
+  void set_visible(const Story& story, std::span<const uint8_t> visible);
+
+  // Draws the toolbar and the graph into the remaining space; handles its input and may change
+  // the selection (click a node: select its entity).
+  void draw(const Story& story, Selection& selection, const UiSettings& settings);
+
+  void fit(bool animate = true);      // the whole visible graph in view
+  void relayout(const Story& story);  // fresh positions from the seed; pins cleared
+  void set_paused(bool paused) { paused_ = paused; }
+
+  bool is_animating() const;
+  nlohmann::json state_json(const Story& story) const;
+
+  NodeColorBy color_by = NodeColorBy::Type;
+  NodeSizeBy size_by = NodeSizeBy::Mentions;
+  layout::LayoutParams params;
+
+  struct PendingDraw;  // what the ImGui draw callback needs to draw the graph in order
+
+ private:
+  void draw_toolbar(const Story& story);
+  void draw_canvas(const Story& story, Selection& selection, const UiSettings& settings);
+  void draw_labels(const Story& story, const view::Viewport& viewport, int32_t focus,
+                   const UiSettings& settings);
+  void rebuild_layout_graph(const Story& story, bool keep_positions);
+  void step_layout();
+  void sync_positions();
+  void update_radii(const Story& story);
+  void update_instances(const Story& story, int32_t selected, int32_t focus, Theme theme);
+  int32_t layout_index(uint32_t node) const;
+
+  render::GraphRenderer renderer_;
+  render::GraphStyle style_;
+  bool renderer_tried_ = false;
+  std::unique_ptr<PendingDraw> pending_;
+
+  layout::ForceLayout layout_;
+  std::vector<uint32_t> layout_nodes_;    // graph node of each layout index
+  std::vector<int32_t> layout_of_node_;   // layout index of each graph node, -1 when hidden
+  std::vector<uint8_t> visible_;          // per graph node
+  std::vector<layout::Point> positions_;  // per graph node, world units (hidden: last known)
+  std::vector<float> radii_;              // per graph node, world units
+  std::vector<uint32_t> label_order_;     // graph nodes by label priority, highest first
+  std::vector<float> label_width_, label_height_;  // per graph node at label_font_size_, pixels
+  float label_font_size_ = 0.0f;
+  layout::SpatialIndex index_;
+  bool running_ = false;
+  bool paused_ = false;
+  bool overlaps_removed_ = false;
+
+  view::Camera camera_;
+  view::CameraTween tween_;
+  view::Viewport viewport_;
+  bool follow_layout_ = true;  // auto-fit while the first layout settles, until the user moves
+
+  int32_t hover_node_ = -1;
+  int32_t press_node_ = -1;
+  bool press_moved_ = false;
+  int32_t context_node_ = -1;
+
+  // What the instance buffers were built for, to rebuild only on change.
+  int32_t built_selected_ = -2, built_focus_ = -2;
+  NodeColorBy built_color_by_ = NodeColorBy::Type;
+  NodeSizeBy built_size_by_ = NodeSizeBy::Mentions;
+  Theme built_theme_ = Theme::Dark;
+  bool instances_dirty_ = true;
+  bool positions_dirty_ = true;
+  uint32_t story_nodes_ = 0;
+  int placed_labels_ = 0;
+  std::vector<std::pair<uint32_t, view::ScreenPoint>> labelled_;  // for state_json
+};
+
+}  // namespace dramatis::ui
