@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/corpus/builtin_corpus.h"
+#include "core/text/html_text.h"
 #include "core/corpus/document_check.h"
 #include "core/corpus/manifest.h"
 #include "core/io/read_file.h"
@@ -27,28 +28,12 @@ std::string lower_extension(const fs::path& path) {
 
 bool is_text_extension(const fs::path& path) {
   const std::string ext = lower_extension(path);
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text" || ext == ".html" ||
+         ext == ".htm";
 }
 
 bool is_manifest_extension(const fs::path& path) {
   return lower_extension(path) == ".json";
-}
-
-// Gives "d<n>" ids to documents that have none, never reusing an id already taken.
-void assign_missing_ids(Corpus& corpus) {
-  std::set<std::string> taken;
-  for (const Document& doc : corpus.documents) {
-    if (!doc.meta.id.empty()) taken.insert(doc.meta.id);
-  }
-  size_t next = 0;
-  for (size_t i = 0; i < corpus.documents.size(); ++i) {
-    Document& doc = corpus.documents[i];
-    if (!doc.meta.id.empty()) continue;
-    std::string id = "d" + std::to_string(i);
-    while (taken.count(id)) id = "d" + std::to_string(corpus.documents.size() + next++);
-    taken.insert(id);
-    doc.meta.id = id;
-  }
 }
 
 std::string join_path(const std::string& base, const std::string& relative) {
@@ -125,7 +110,25 @@ void load_folder(const std::string& path, Corpus& corpus) {
 
 }  // namespace
 
+// Gives "d<n>" ids to documents that have none, never reusing an id already taken.
+void assign_missing_ids(Corpus& corpus) {
+  std::set<std::string> taken;
+  for (const Document& doc : corpus.documents) {
+    if (!doc.meta.id.empty()) taken.insert(doc.meta.id);
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < corpus.documents.size(); ++i) {
+    Document& doc = corpus.documents[i];
+    if (!doc.meta.id.empty()) continue;
+    std::string id = "d" + std::to_string(i);
+    while (taken.count(id)) id = "d" + std::to_string(corpus.documents.size() + next++);
+    taken.insert(id);
+    doc.meta.id = id;
+  }
+}
+
 void add_document_bytes(const std::string& path, std::string bytes, Corpus& corpus) {
+  if (is_html_path(path)) bytes = html_to_text(bytes);  // the document is the page's text
   if (std::optional<Document> doc = check_document(path, std::move(bytes), corpus.diagnostics)) {
     if (doc->meta.title.empty()) doc->meta.title = fs::path(path).stem().string();
     corpus.documents.push_back(std::move(*doc));

@@ -27,6 +27,10 @@ using ReadRelative =
 void load_manifest_text(const std::string& manifest_path, std::string_view manifest_text,
                         const std::string& base_path, const ReadRelative& read, Corpus& corpus);
 
+// Gives "d<n>" ids to documents that have none, never reusing an id already taken (for
+// documents added to a corpus after it was loaded).
+void assign_missing_ids(Corpus& corpus);
+
 // Adds one file's bytes as a document (title derived from the text).
 void add_document_bytes(const std::string& path, std::string bytes, Corpus& corpus);
 

@@ -1,0 +1,89 @@
+#include "core/view/corpus_job.h"
+
+#include <string_view>
+
+#include "core/corpus/corpus_loader.h"
+
+namespace dramatis {
+namespace {
+
+constexpr const char* kStages[] = {"Reading the files", "Reading the stories and drawing the graph",
+                                   "Done", "Cancelled"};
+enum Stage { kReading, kAnalysing, kDone, kCancelled };
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+CorpusJob::CorpusJob(Corpus base, std::vector<Input> files, std::vector<std::string> paths)
+    : corpus_(std::move(base)), files_(std::move(files)), paths_(std::move(paths)) {
+  // One step per file and one for all the paths, then the analysis.
+  total_steps_ = files_.size() + (paths_.empty() ? 0 : 1) + 1;
+}
+
+const char* CorpusJob::stage() const {
+  return kStages[stage_.load()];
+}
+
+bool CorpusJob::step() {
+  if (done_) return false;
+  if (cancelled_) {
+    stage_ = kCancelled;
+    done_ = true;
+    return false;
+  }
+  if (next_file_ < files_.size()) {
+    Input& input = files_[next_file_++];
+    if (ends_with(input.name, ".json")) {
+      // A manifest: its entries name other files of the same drop, which it takes over.
+      const std::string manifest = std::move(input.bytes);
+      load_manifest_text(
+          input.name, manifest, "",
+          [&](const std::string& relative, std::string& error) -> std::optional<std::string> {
+            for (Input& other : files_) {
+              if (other.name != relative || &other == &input) continue;
+              other.name.clear();  // taken: not added again as a plain file
+              return other.bytes;
+            }
+            error = "not among the files given with the manifest";
+            return std::nullopt;
+          },
+          corpus_);
+    } else if (!input.name.empty()) {
+      add_document_bytes(input.name, std::move(input.bytes), corpus_);
+    }
+    input.bytes = {};
+  } else if (!paths_.empty()) {
+    Corpus loaded = load_paths(paths_);
+    paths_.clear();
+    for (Document& doc : loaded.documents) {
+      doc.meta.id.clear();  // ids are given again below, never clashing with the open corpus'
+      corpus_.documents.push_back(std::move(doc));
+    }
+    for (Diagnostic& d : loaded.diagnostics) corpus_.diagnostics.push_back(std::move(d));
+  } else {
+    assign_missing_ids(corpus_);
+    stage_ = kAnalysing;
+    // The analysis looks across documents (boilerplate, aliases), so it is one step.
+    story_ = make_story(std::move(corpus_));
+    stage_ = cancelled_ ? kCancelled : kDone;
+    progress_ = 1.0f;
+    done_ = true;
+    return false;
+  }
+  ++steps_done_;
+  progress_ = static_cast<float>(steps_done_) / static_cast<float>(total_steps_);
+  if (next_file_ >= files_.size() && paths_.empty()) stage_ = kAnalysing;
+  return true;
+}
+
+std::optional<Story> CorpusJob::take_story() {
+  if (!done_ || cancelled_ || !story_) return std::nullopt;
+  std::optional<Story> story = std::move(story_);
+  story_.reset();
+  return story;
+}
+
+}  // namespace dramatis
