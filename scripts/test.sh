@@ -40,6 +40,6 @@ wasm_layout=$(node --no-experimental-fetch build/wasm/bench/layout_bench.js --on
 echo "identical: $(echo $native_layout | tr '\n' ' ')"
 
 echo "== browser end-to-end test"
-node tests/e2e/browser_e2e.mjs --root build/wasm/web
+node tests/e2e/browser_e2e.mjs --root build/wasm/web --native build/native/dramatis
 
 echo "== all tests passed in $((SECONDS - started)) s"

@@ -1,9 +1,14 @@
 // Dramatis web glue: checks the browser, loads the Emscripten app with a download progress bar,
 // shows friendly errors, and exposes a small API for tests and scripts:
-//   window.dramatis = { ready: Promise, state(): object, select(kind, id): boolean }
+//   window.dramatis = { ready: Promise, state(): object, select(kind, id): boolean,
+//                       openView(fragment): number, addFiles(files): Promise }
+// It also carries what the app asks of the page: the URL fragment (history steps), downloads,
+// the clipboard, the file picker and dropped files and folders, all read locally: nothing is
+// ever uploaded.
 //
 // Sections: [1] page elements and overlay  [2] failure reporting  [3] browser checks
-//           [4] wasm download (instantiateWasm)  [5] Module config  [6] public API  [7] start
+//           [4] wasm download (instantiateWasm)  [5] Module config  [6] public API
+//           [7] files, downloads and history  [8] start
 //
 // The page's Content-Security-Policy forbids inline scripts, inline styles, eval and other
 // origins, so everything here uses textContent, the `hidden` attribute and relative URLs only.
@@ -296,6 +301,29 @@
 
     instantiateWasm: instantiateWasm,
 
+    // Called by the C++ side (EM_JS helpers in main_web.cpp).
+    dramatisDownload: function (name, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    },
+    dramatisCopy: function (text) {
+      const url = location.href.replace(/#.*$/, '') + text.replace(/^[^#]*/, '');
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).catch(function (e) {
+          console.warn('Dramatis: the link could not be copied:', e);
+        });
+      }
+    },
+    dramatisPickFiles: function () {
+      pickFiles();
+    },
+
     // Called by the C++ side once the corpus is loaded and the first frame is drawn.
     dramatisReady: function () {
       if (phase !== 'loading') return;
@@ -328,6 +356,21 @@
     return Module.ccall(name, returnType, argTypes, args);
   }
 
+  // Hands files (File objects, with a relative path for folder contents) to the app, which adds
+  // them to the open corpus and analyses them with a progress bar.
+  async function addFiles(entries, replace) {
+    if (phase !== 'ready') throw new Error('Dramatis is not ready yet: await dramatis.ready first.');
+    for (const entry of entries) {
+      const bytes = new Uint8Array(await entry.file.arrayBuffer());
+      const ptr = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, ptr);
+      Module.ccall('dramatis_add_file', null, ['string', 'number', 'number'],
+        [entry.path || entry.file.name, ptr, bytes.length]);
+      Module._free(ptr);
+    }
+    Module.ccall('dramatis_files_done', null, ['number'], [replace ? 1 : 0]);
+  }
+
   window.dramatis = Object.freeze({
     ready: ready,
     // {"schema":"dramatis.state/1","corpus":{...},"selection":{kind,id}|null}
@@ -338,10 +381,142 @@
     select: function (kind, id) {
       return call('dramatis_select', 'number', ['string', 'string'], [String(kind), String(id)]) === 1;
     },
+    // Restores a view from a fragment; the number of things it could not restore.
+    openView: function (fragment) {
+      return call('dramatis_open_view', 'number', ['string'], [String(fragment).replace(/^#/, '')]);
+    },
+    // Downloads an export: node-link | gexf | graphml | png | quotes-csv | analysis | edits.
+    export: function (format) {
+      return call('dramatis_export', 'number', ['string'], [String(format)]) === 1;
+    },
+    // An edit, as the inspector makes it: kind merge | split | rename | hide | unhide | note.
+    edit: function (kind, entity, other, text) {
+      return call('dramatis_edit', 'number', ['string', 'string', 'string', 'string'],
+        [String(kind), String(entity), String(other || ''), String(text || '')]) === 1;
+    },
+    // Adds File objects (or {file, path}) to the open corpus.
+    addFiles: function (files) {
+      return addFiles(Array.from(files, function (f) { return f.file ? f : { file: f, path: f.name }; }));
+    },
   });
 
   // ---------------------------------------------------------------------------------------------
-  // [7] Start
+  // [7] Files, downloads and history
+  // ---------------------------------------------------------------------------------------------
+
+  const ACCEPTED = /\.(txt|md|markdown|text|html?|json)$/i;
+
+  function pickFiles() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.md,.markdown,.html,.htm,.json';
+    input.addEventListener('change', function () {
+      addFiles(Array.from(input.files, function (f) { return { file: f, path: f.name }; }))
+        .catch(function (e) { console.warn('Dramatis: the files could not be read:', e); });
+    });
+    input.click();
+  }
+
+  // A dropped folder arrives as a directory entry: walk it (names relative to the drop).
+  function readEntry(entry, prefix, out) {
+    return new Promise(function (resolve) {
+      if (entry.isFile) {
+        entry.file(function (file) {
+          if (ACCEPTED.test(file.name)) out.push({ file: file, path: prefix + file.name });
+          resolve();
+        }, function () { resolve(); });
+      } else if (entry.isDirectory) {
+        const reader = entry.createReader();
+        const all = [];
+        const next = function () {
+          reader.readEntries(function (batch) {
+            if (batch.length === 0) {
+              Promise.all(all.map(function (e) { return readEntry(e, prefix + entry.name + '/', out); }))
+                .then(function () { resolve(); });
+              return;
+            }
+            all.push.apply(all, batch);
+            next();
+          }, function () { resolve(); });
+        };
+        next();
+      } else {
+        resolve();
+      }
+    });
+  }
+
+  window.addEventListener('dragover', function (event) {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', function (event) {
+    event.preventDefault();
+    if (phase !== 'ready' || !event.dataTransfer) return;
+    const items = Array.from(event.dataTransfer.items || []);
+    const entries = items.map(function (i) { return i.webkitGetAsEntry ? i.webkitGetAsEntry() : null; });
+    const out = [];
+    if (entries.length > 0 && entries.every(function (e) { return e; })) {
+      Promise.all(entries.map(function (e) { return readEntry(e, '', out); }))
+        .then(function () { return addFiles(out); })
+        .catch(function (e) { console.warn('Dramatis: the dropped files could not be read:', e); });
+    } else {
+      addFiles(Array.from(event.dataTransfer.files, function (f) { return { file: f, path: f.name }; }))
+        .catch(function (e) { console.warn('Dramatis: the dropped files could not be read:', e); });
+    }
+  });
+
+  // ?corpus=corpora/name.json: a manifest on this site (same origin only) whose files sit beside
+  // it; it replaces the built-in corpus. Anything else is refused with a message.
+  async function loadHostedCorpus(param) {
+    let manifestUrl;
+    try {
+      manifestUrl = new URL(param, location.href);
+    } catch (e) {
+      throw new Error('?corpus= is not a valid address: ' + param);
+    }
+    if (manifestUrl.origin !== location.origin || !/^https?:$/.test(manifestUrl.protocol)) {
+      throw new Error('?corpus= must name a file on this site, not ' + manifestUrl.origin);
+    }
+    const response = await fetch(manifestUrl, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(manifestUrl.pathname + ': the server answered ' + response.status);
+    const text = await response.text();
+    let manifest;
+    try {
+      manifest = JSON.parse(text);
+    } catch (e) {
+      throw new Error(manifestUrl.pathname + ': not JSON (' + e.message + ')');
+    }
+    const name = manifestUrl.pathname.replace(/^.*\//, '');
+    const entries = [{ file: new File([text], name), path: name }];
+    for (const doc of Array.isArray(manifest.documents) ? manifest.documents : []) {
+      if (typeof doc.file !== 'string') continue;
+      const fileUrl = new URL(doc.file, manifestUrl);
+      if (fileUrl.origin !== location.origin) continue; // the app reports the missing file
+      const r = await fetch(fileUrl, { credentials: 'same-origin' });
+      if (!r.ok) continue;
+      entries.push({ file: new File([await r.arrayBuffer()], doc.file), path: doc.file });
+    }
+    await addFiles(entries, true);
+  }
+
+  ready.then(function () {
+    const param = new URLSearchParams(location.search).get('corpus');
+    if (!param) return;
+    loadHostedCorpus(param).catch(function (e) {
+      console.warn('Dramatis: the hosted corpus could not be opened:', e.message);
+      call('dramatis_report', null, ['string'], [e.message]);
+    });
+  });
+
+  // Back and forward step through views; a hash typed by hand opens that view.
+  window.addEventListener('popstate', function () {
+    if (phase === 'ready') call('dramatis_open_view', 'number', ['string'], [location.hash.replace(/^#/, '')]);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // [8] Start
   // ---------------------------------------------------------------------------------------------
 
   el.canvas.addEventListener('contextmenu', function (event) {

@@ -14,6 +14,11 @@ const char* const kAppUsage =
     "manifest\n"
     "  FILE...              text files (.txt, .md) or manifests (.json)\n"
     "  --select KIND:ID     start with this selection, e.g. document:d2\n"
+    "  --view FRAGMENT      open a shared view (the part of a link after '#')\n"
+    "  --base-url URL       the hosted copy's address, for File > Copy link\n"
+    "  --edits-dir DIR      where your edits are saved (default: $XDG_CONFIG_HOME/dramatis,\n"
+    "                       else ~/.config/dramatis)\n"
+    "  --export-dir DIR     where File > Export writes (default: the current folder)\n"
     "  --frames N           draw N frames, then exit\n"
     "  --screenshot FILE    write the last frame as PNG, then exit (default --frames 5)\n"
     "  --state FILE         write the app state as JSON when exiting\n"
@@ -42,13 +47,18 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
       options.version = true;
     } else if (arg == "--corpus" || arg == "--screenshot" || arg == "--state" ||
                arg == "--frames" || arg == "--select" || arg == "--frame-stats" ||
-               arg == "--synthetic") {
+               arg == "--synthetic" || arg == "--view" || arg == "--base-url" ||
+               arg == "--edits-dir" || arg == "--export-dir") {
       std::optional<std::string> value = next();
       if (!value) return std::nullopt;
       if (arg == "--corpus") options.corpus_paths.push_back(*value);
       if (arg == "--screenshot") options.screenshot_path = *value;
       if (arg == "--state") options.state_path = *value;
       if (arg == "--frame-stats") options.frame_stats_path = *value;
+      if (arg == "--view") options.view_fragment = *value;
+      if (arg == "--base-url") options.base_url = *value;
+      if (arg == "--edits-dir") options.edits_dir = *value;
+      if (arg == "--export-dir") options.export_dir = *value;
       if (arg == "--synthetic") {
         char* end = nullptr;
         const long nodes = std::strtol(value->c_str(), &end, 10);

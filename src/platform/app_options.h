@@ -16,6 +16,10 @@ struct AppOptions {
   std::string screenshot_path;            // --screenshot FILE.png: write the last frame, then exit
   std::string state_path;                 // --state FILE.json: write the state JSON at exit
   std::string frame_stats_path;           // --frame-stats FILE.json: frame times at exit
+  std::string view_fragment;              // --view FRAGMENT: a shared view to open
+  std::string base_url;                   // --base-url URL: for copied links
+  std::string edits_dir;                  // --edits-dir DIR: where edits are saved
+  std::string export_dir;                 // --export-dir DIR: where exports are written
   uint32_t synthetic_nodes = 0;           // --synthetic N: a generated graph instead of a corpus
   int frames = 0;    // --frames N: draw N frames, then exit (0: run until quit)
   Selection select;  // --select KIND:ID, e.g. document:d2

@@ -8,10 +8,15 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/io/read_file.h"
+#include "core/io/write_file.h"
 #include "core/view/story.h"
 #include "platform/app_options.h"
 #include "render/framebuffer_capture.h"
@@ -43,6 +48,59 @@ bool write_screenshot(const std::string& path, int width, int height) {
     return false;
   }
   return true;
+}
+
+// Where the user's edits live: --edits-dir, else $XDG_CONFIG_HOME/dramatis, else
+// ~/.config/dramatis; one file per corpus fingerprint.
+std::string edits_folder(const platform::AppOptions& options) {
+  if (!options.edits_dir.empty()) return options.edits_dir;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0')
+    return std::string(xdg) + "/dramatis";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return std::string(home) + "/.config/dramatis";
+  return ".dramatis";
+}
+
+ui::PlatformHooks native_hooks(const platform::AppOptions& options, GLFWwindow* window) {
+  ui::PlatformHooks hooks;
+  const std::string folder = edits_folder(options);
+  const auto edits_path = [folder](const std::string& fingerprint) {
+    return folder + "/edits-" + fingerprint + ".json";
+  };
+  hooks.save_edits = [edits_path](const std::string& fingerprint, const std::string& json) {
+    std::string error;
+    if (!write_file_atomically(edits_path(fingerprint), json, error))
+      std::cerr << "dramatis: your edits could not be saved: " << error << '\n';
+  };
+  hooks.load_edits = [edits_path](const std::string& fingerprint) -> std::optional<std::string> {
+    std::string error;
+    return read_file_bytes(edits_path(fingerprint), error);
+  };
+  const std::string export_dir = options.export_dir.empty() ? "." : options.export_dir;
+  hooks.deliver_file = [export_dir](const std::string& name, const std::string&,
+                                    const std::string& bytes) {
+    const std::string path = export_dir + "/" + name;
+    std::string error;
+    if (!write_file_atomically(path, bytes, error)) {
+      std::cerr << "dramatis: export failed: " << error << '\n';
+      return "export failed: " + error;
+    }
+    std::cerr << "dramatis: wrote " << path << '\n';
+    return std::filesystem::absolute(path).string();
+  };
+  hooks.copy_text = [window](const std::string& text) {
+    glfwSetClipboardString(window, text.c_str());
+  };
+  hooks.run_in_background = [](std::function<void()> job) { std::thread(std::move(job)).detach(); };
+  return hooks;
+}
+
+// Files dropped on the window join the open corpus (GLFW gives their paths).
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+  auto* app = static_cast<ui::App*>(glfwGetWindowUserPointer(window));
+  if (app == nullptr) return;
+  std::vector<std::string> list(paths, paths + count);
+  app->add_paths(std::move(list));
 }
 
 }  // namespace
@@ -96,7 +154,14 @@ int main(int argc, char** argv) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ui::App app(std::move(story));
+  ui::App app(std::move(story), native_hooks(*options, window));
+  app.base_url = options->base_url;
+  glfwSetWindowUserPointer(window, &app);
+  glfwSetDropCallback(window, on_drop);
+  if (!options->view_fragment.empty()) {
+    for (const std::string& problem : app.open_view(options->view_fragment))
+      std::cerr << "dramatis: --view: " << problem << '\n';
+  }
   if (!options->select.empty() && !app.select(options->select)) {
     std::cerr << "dramatis: --select " << options->select.kind << ':' << options->select.id
               << ": no such " << options->select.kind << " in this corpus\n";

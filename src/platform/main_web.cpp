@@ -3,9 +3,13 @@
 // (sharp on high-DPI screens) and browser resizes. The frame body is main_loop_step(); main()
 // hands it to the browser's animation frames (the one Emscripten-specific twist, DESIGN.md).
 //
-// JavaScript reaches the app through two exported functions used by web/dramatis-glue.js:
+// JavaScript reaches the app through exported functions used by web/dramatis-glue.js:
 //   dramatis_state_json() -> the state JSON (window.dramatis.state())
 //   dramatis_select(kind, id) -> 1 if selected, 0 if unknown (window.dramatis.select())
+//   dramatis_open_view(fragment) -> restores a view (browser back/forward, a changed hash)
+//   dramatis_add_file(name, bytes, length), dramatis_files_done() -> dropped or picked files
+// and the app reaches the page through EM_JS helpers below (history, local storage, downloads,
+// clipboard, the file picker). Nothing leaves the browser: files are read locally.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -13,9 +17,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/corpus/corpus_loader.h"
 #include "core/view/story.h"
@@ -37,6 +44,7 @@ struct WebState {
   double last_time_ms = 0.0;
   ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
   std::string state_json;  // keeps the string alive for dramatis_state_json()'s caller
+  std::vector<CorpusJob::Input> dropped;  // files arriving from the page, until files_done
 };
 WebState web;
 
@@ -192,6 +200,89 @@ EM_JS(void, announce_ready, (), {
   if (Module.dramatisReady) Module.dramatisReady();
 });
 
+// The URL fragment without '#', as the page was opened.
+EM_JS(char*, location_fragment, (), {
+  const text = location.hash.replace(/ ^# /, '');
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+EM_JS(int, hosted_corpus_requested, (),
+      { return new URLSearchParams(location.search).has('corpus') ? 1 : 0; });
+EM_JS(void, set_location_fragment, (const char* fragment, int push), {
+  const url = '#' + UTF8ToString(fragment);
+  if (push) {
+    history.pushState(null, '', url);
+  } else {
+    history.replaceState(null, '', url);
+  }
+});
+// Local storage, under a key that names the format version and the corpus.
+EM_JS(void, storage_set, (const char* key, const char* value), {
+  try {
+    localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+  } catch (e) {
+    console.warn('Dramatis: your edits could not be saved in this browser:', e);
+  }
+});
+EM_JS(char*, storage_get, (const char* key), {
+  let text = null;
+  try {
+    text = localStorage.getItem(UTF8ToString(key));
+  } catch (e) {
+    text = null;
+  }
+  if (text == = null) return 0;
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+EM_JS(void, download_file, (const char* name, const char* mime, const char* bytes, int length), {
+  if (Module.dramatisDownload)
+    Module.dramatisDownload(UTF8ToString(name), UTF8ToString(mime),
+                            HEAPU8.slice(bytes, bytes + length));
+});
+EM_JS(void, copy_to_clipboard, (const char* text), {
+  if (Module.dramatisCopy) Module.dramatisCopy(UTF8ToString(text));
+});
+EM_JS(void, open_file_picker, (), {
+  if (Module.dramatisPickFiles) Module.dramatisPickFiles();
+});
+
+std::string take_js_string(char* text) {
+  if (text == nullptr) return {};
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+
+const std::string kEditsKey = "dramatis.edits.v1.";  // + corpus fingerprint
+
+ui::PlatformHooks web_hooks() {
+  ui::PlatformHooks hooks;
+  hooks.save_edits = [](const std::string& fingerprint, const std::string& json) {
+    storage_set((kEditsKey + fingerprint).c_str(), json.c_str());
+  };
+  hooks.load_edits = [](const std::string& fingerprint) -> std::optional<std::string> {
+    char* text = storage_get((kEditsKey + fingerprint).c_str());
+    if (text == nullptr) return std::nullopt;
+    return take_js_string(text);
+  };
+  hooks.view_changed = [](const std::string& fragment, bool push) {
+    set_location_fragment(fragment.c_str(), push ? 1 : 0);
+  };
+  hooks.deliver_file = [](const std::string& name, const std::string& mime,
+                          const std::string& bytes) {
+    download_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+    return name;
+  };
+  hooks.copy_text = [](const std::string& text) { copy_to_clipboard(text.c_str()); };
+  hooks.pick_files = [] { open_file_picker(); };
+  return hooks;  // no worker threads in this build: the app steps its jobs per frame
+}
+
 const char* css_cursor(ImGuiMouseCursor cursor) {
   switch (cursor) {
     case ImGuiMouseCursor_None: return "none";
@@ -280,6 +371,60 @@ EMSCRIPTEN_KEEPALIVE int dramatis_select(const char* kind, const char* id) {
   return web.app->select({kind, id}) ? 1 : 0;
 }
 
+// Returns the number of problems the view had (0: restored completely).
+EMSCRIPTEN_KEEPALIVE int dramatis_open_view(const char* fragment) {
+  if (!web.app || fragment == nullptr) return -1;
+  return static_cast<int>(web.app->open_view(fragment).size());
+}
+
+EMSCRIPTEN_KEEPALIVE void dramatis_add_file(const char* name, const char* bytes, int length) {
+  if (name == nullptr || (bytes == nullptr && length > 0) || length < 0) return;
+  web.dropped.push_back({name, std::string(bytes, static_cast<size_t>(length))});
+}
+
+// A problem the page met on the app's behalf (a hosted corpus that could not be read).
+EMSCRIPTEN_KEEPALIVE void dramatis_report(const char* problem) {
+  if (web.app && problem != nullptr) web.app->report(problem);
+}
+
+EMSCRIPTEN_KEEPALIVE int dramatis_export(const char* format) {
+  return web.app && format != nullptr && web.app->request_export(format) ? 1 : 0;
+}
+
+// kind: merge | split | rename | hide | unhide | note (EditRequest in ui/panel_context.h).
+EMSCRIPTEN_KEEPALIVE int dramatis_edit(const char* kind, const char* entity, const char* other,
+                                       const char* text) {
+  if (!web.app || !kind || !entity || !other || !text) return 0;
+  using Kind = ui::EditRequest::Kind;
+  const std::string k = kind;
+  ui::EditRequest r;
+  if (k == "merge")
+    r.kind = Kind::Merge;
+  else if (k == "split")
+    r.kind = Kind::Split;
+  else if (k == "rename")
+    r.kind = Kind::Rename;
+  else if (k == "hide")
+    r.kind = Kind::Hide;
+  else if (k == "unhide")
+    r.kind = Kind::Unhide;
+  else if (k == "note")
+    r.kind = Kind::Note;
+  else
+    return 0;
+  r.entity = entity;
+  r.other = other;
+  r.text = text;
+  web.app->request_edit(r);
+  return 1;
+}
+
+// replace: 1 when the files are a hosted corpus that takes the built-in one's place.
+EMSCRIPTEN_KEEPALIVE void dramatis_files_done(int replace) {
+  if (web.app) web.app->add_files(std::move(web.dropped), replace != 0);
+  web.dropped.clear();
+}
+
 }  // extern "C"
 
 int main() {
@@ -304,7 +449,13 @@ int main() {
   ImGui::CreateContext();
   ImGui::GetIO().BackendPlatformName = "dramatis_web";
   ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-  web.app = std::make_unique<ui::App>(make_story(load_builtin_corpus()));
+  web.app = std::make_unique<ui::App>(make_story(load_builtin_corpus()), web_hooks());
+  const std::string fragment = take_js_string(location_fragment());
+  if (hosted_corpus_requested()) {
+    web.app->open_view_after_load(fragment);  // the link's ids belong to the hosted corpus
+  } else if (!fragment.empty()) {
+    web.app->open_view(fragment);
+  }
   for (const Diagnostic& d : web.app->corpus().diagnostics)
     std::fprintf(stderr, "dramatis: %s\n", d.format().c_str());
   ImGui_ImplOpenGL3_Init("#version 300 es");

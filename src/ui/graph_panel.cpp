@@ -7,8 +7,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/io/png_writer.h"
 #include "core/view/label_placement.h"
+#include "render/offscreen.h"
 #include "ui/palette.h"
+#include "ui/theme.h"
 
 namespace dramatis::ui {
 namespace {
@@ -66,8 +69,18 @@ int32_t GraphPanel::layout_index(uint32_t node) const {
   return node < layout_of_node_.size() ? layout_of_node_[node] : -1;
 }
 
-void GraphPanel::set_story(const Story& story) {
+void GraphPanel::set_story(const Story& story, bool keep_positions) {
+  // Where each surviving entity was, and whether it was pinned, by id.
+  std::map<std::string, std::pair<layout::Point, bool>> kept;
+  if (keep_positions) {
+    for (uint32_t v = 0; v < node_ids_.size() && v < positions_.size(); ++v) {
+      const int32_t li = layout_index(v);
+      if (li >= 0) kept[node_ids_[v]] = {positions_[v], layout_.pinned(static_cast<uint32_t>(li))};
+    }
+  }
   story_nodes_ = story.graph.node_count();
+  node_ids_.resize(story_nodes_);
+  for (uint32_t v = 0; v < story_nodes_; ++v) node_ids_[v] = story.node_id(v);
   positions_.assign(story_nodes_, layout::Point{});
   visible_.assign(story_nodes_, 1);
   layout_of_node_.assign(story_nodes_, -1);
@@ -78,7 +91,88 @@ void GraphPanel::set_story(const Story& story) {
   hover_node_ = press_node_ = context_node_ = -1;
   update_radii(story);
   rebuild_layout_graph(story, false);
-  follow_layout_ = true;
+  instances_dirty_ = true;
+  if (kept.empty()) {
+    follow_layout_ = true;
+    return;
+  }
+  // New entities (a split) start at the centre of their kept neighbours, else at the seed's.
+  for (uint32_t i = 0; i < layout_nodes_.size(); ++i) {
+    const uint32_t v = layout_nodes_[i];
+    const auto it = kept.find(node_ids_[v]);
+    if (it != kept.end()) {
+      layout_.set_position(i, it->second.first);
+      if (it->second.second) layout_.set_pinned(i, true);
+      continue;
+    }
+    layout::Point sum{};
+    int count = 0;
+    for (const Neighbor& n : story.graph.neighbors(v)) {
+      const auto nit = kept.find(node_ids_[n.node]);
+      if (nit == kept.end()) continue;
+      sum.x += nit->second.first.x;
+      sum.y += nit->second.first.y;
+      ++count;
+    }
+    if (count > 0) layout_.set_position(i, {sum.x / count + 1.0, sum.y / count + 1.0});
+  }
+  sync_positions();
+}
+
+std::string GraphPanel::render_png(Theme theme, float scale) {
+  if (!renderer_.ready() || viewport_.width <= 0.0f) return {};
+  const ImGuiIO& io = ImGui::GetIO();
+  const float pixels =
+      scale * (io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f);
+  const int width = static_cast<int>(std::lround(viewport_.width * pixels));
+  const int height = static_cast<int>(std::lround(viewport_.height * pixels));
+  float background[4];
+  theme_background(theme, background);
+  const render::GraphFrameUniforms uniforms =
+      render::make_frame_uniforms(camera_, viewport_, pixels, style_);
+  const render::Image image = render::render_offscreen(
+      width, height, background, [&] { renderer_.draw(uniforms, 0, 0, width, height); });
+  if (image.rgba.empty()) return {};
+  return encode_png(static_cast<uint32_t>(image.width), static_cast<uint32_t>(image.height),
+                    image.rgba);
+}
+
+void GraphPanel::set_camera(const view::Camera& camera) {
+  camera_ = camera;
+  camera_.clamp_zoom(kMinZoom, kMaxZoom);
+  tween_ = {};
+  follow_layout_ = false;
+}
+
+void GraphPanel::focus_node(uint32_t node) {
+  if (node >= positions_.size()) return;
+  view::Camera target = camera_;
+  target.center_x = positions_[node].x;
+  target.center_y = positions_[node].y;
+  tween_.start(camera_, target, 0.35);
+  follow_layout_ = false;
+}
+
+std::map<std::string, PinnedNode> GraphPanel::pins(const Story& story) const {
+  std::map<std::string, PinnedNode> out;
+  for (uint32_t i = 0; i < layout_nodes_.size() && i < layout_.node_count(); ++i) {
+    if (!layout_.pinned(i)) continue;
+    const layout::Point p = positions_[layout_nodes_[i]];
+    out[story.node_id(layout_nodes_[i])] = PinnedNode{p.x, p.y};
+  }
+  return out;
+}
+
+void GraphPanel::apply_pins(const Story& story, const std::map<std::string, PinnedNode>& pins) {
+  for (uint32_t i = 0; i < layout_nodes_.size() && i < layout_.node_count(); ++i) {
+    const auto it = pins.find(story.node_id(layout_nodes_[i]));
+    const bool pin = it != pins.end() && std::isfinite(it->second.x) && std::isfinite(it->second.y);
+    if (pin) layout_.set_position(i, {it->second.x, it->second.y});
+    if (pin != layout_.pinned(i)) layout_.set_pinned(i, pin);
+  }
+  running_ = true;
+  overlaps_removed_ = false;
+  sync_positions();
   instances_dirty_ = true;
 }
 
@@ -130,6 +224,7 @@ void GraphPanel::rebuild_layout_graph(const Story& story, bool keep_positions) {
 }
 
 void GraphPanel::relayout(const Story& story) {
+  pins_changed_ = true;
   rebuild_layout_graph(story, false);
   follow_layout_ = true;
 }
@@ -427,7 +522,7 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
                     std::max(1.0f, ImGui::GetContentRegionAvail().y));
   const bool first_viewport = viewport_.width <= 0.0f;
   viewport_ = {origin.x, origin.y, size.x, size.y};
-  if (first_viewport) fit(false);
+  if (first_viewport && follow_layout_) fit(false);
   ImGui::InvisibleButton("##graph_canvas", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   const bool hovered = ImGui::IsItemHovered();
@@ -472,6 +567,7 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
       if (li >= 0) {
         layout_.set_position(static_cast<uint32_t>(li), camera_.to_world(mouse, viewport_));
         layout_.set_pinned(static_cast<uint32_t>(li), true);
+        dragging_node_ = true;
         running_ = true;
         overlaps_removed_ = false;
         sync_positions();
@@ -492,6 +588,8 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
       }
     }
     press_node_ = -1;
+    if (dragging_node_) pins_changed_ = true;
+    dragging_node_ = false;
   }
   if (hovered && hover_node_ >= 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
     view::Camera target = camera_;
@@ -521,6 +619,7 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
       if (li >= 0 &&
           ImGui::MenuItem("Pinned", nullptr, layout_.pinned(static_cast<uint32_t>(li)))) {
         layout_.set_pinned(static_cast<uint32_t>(li), !layout_.pinned(static_cast<uint32_t>(li)));
+        pins_changed_ = true;
         running_ = true;
         instances_dirty_ = true;
       }

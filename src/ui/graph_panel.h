@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
@@ -17,6 +18,7 @@
 #include "core/view/camera.h"
 #include "core/view/selection.h"
 #include "core/view/story.h"
+#include "core/view/user_edits.h"
 #include "render/graph_renderer.h"
 #include "ui/ui_settings.h"
 
@@ -30,8 +32,9 @@ class GraphPanel {
   GraphPanel();
   ~GraphPanel();
 
-  // A new story: the layout starts again, keeping the positions of entities whose id survives.
-  void set_story(const Story& story);
+  // A new story. With keep_positions, entities whose id survives keep their place (and pin) and
+  // the layout only settles the rest (the user's edits); otherwise it starts from its seed.
+  void set_story(const Story& story, bool keep_positions = false);
   // Which graph nodes the filters leave (one byte per node; empty: all). The layout keeps the
   // positions of the nodes that stay and places the new ones near their neighbours.
   void set_visible(const Story& story, std::span<const uint8_t> visible);
@@ -45,6 +48,29 @@ class GraphPanel {
   void set_paused(bool paused) { paused_ = paused; }
 
   bool is_animating() const;
+
+  // The camera, for shared views. Setting it stops the camera from following the layout.
+  view::Camera camera() const { return camera_; }
+  void set_camera(const view::Camera& camera);
+  // Moves the camera smoothly to a node, keeping the zoom (the search box's jump).
+  void focus_node(uint32_t node);
+
+  // Positions per graph node, world units (hidden nodes: where they were last shown).
+  std::span<const layout::Point> positions() const { return positions_; }
+  // The graph as it is on screen (nodes, edges, highlights), drawn at `scale` times the screen's
+  // resolution, as PNG bytes; empty when it cannot be drawn. Needs the GL context current.
+  std::string render_png(Theme theme, float scale);
+
+  // Pinned nodes by entity id, world units (saved with the user's edits).
+  std::map<std::string, PinnedNode> pins(const Story& story) const;
+  // Pins these nodes where they say (unknown ids are skipped) and unpins the others.
+  void apply_pins(const Story& story, const std::map<std::string, PinnedNode>& pins);
+  // True once after the user pinned, unpinned or dragged a node (the App saves the edits).
+  bool take_pins_changed() {
+    const bool changed = pins_changed_;
+    pins_changed_ = false;
+    return changed;
+  }
   nlohmann::json state_json(const Story& story) const;
 
   NodeColorBy color_by = NodeColorBy::Type;
@@ -83,6 +109,9 @@ class GraphPanel {
   bool running_ = false;
   bool paused_ = false;
   bool overlaps_removed_ = false;
+  bool pins_changed_ = false;
+  bool dragging_node_ = false;
+  std::vector<std::string> node_ids_;  // entity id per graph node of the story last set
 
   view::Camera camera_;
   view::CameraTween tween_;

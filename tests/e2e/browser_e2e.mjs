@@ -52,6 +52,7 @@ function parseArgs(argv) {
     if (flag === '--root') opts.root = path.resolve(value());
     else if (flag === '--out') opts.out = path.resolve(value());
     else if (flag === '--timeout') opts.timeoutS = Number(value());
+    else if (flag === '--native') opts.native = path.resolve(value());
     else if (flag === '-h' || flag === '--help') {
       console.log('usage: node tests/e2e/browser_e2e.mjs [--root build/wasm/web] [--out DIR] [--timeout SECONDS]');
       process.exit(0);
@@ -504,6 +505,191 @@ async function graphChecks(page, opts) {
 }
 
 // -----------------------------------------------------------------------------------------------
+// [4c] The explorer: shared views, history, dropped files, exports, edits that survive a reload
+// -----------------------------------------------------------------------------------------------
+
+async function openApp(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30000);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.dramatis.ready);
+  await frames(page, 3);
+  return page;
+}
+
+const appState = (page) => page.evaluate(() => window.dramatis.state());
+
+// RFC 4180 rows: quoted fields with doubled quotes, commas and line breaks inside quotes.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+async function explorerChecks(context, url, opts) {
+  let page = await openApp(context, url);
+  let state = await appState(page);
+  const entities = state.panels.entities.first;
+  if (!check('explorer: the entities panel lists entities', entities.length >= 2, JSON.stringify(entities))) return;
+  const first = entities[0];
+
+  // Changing the selection updates the fragment; back restores the previous view.
+  await page.evaluate((id) => window.dramatis.select('entity', id), first);
+  await frames(page, 4);
+  const hashEntity = await page.evaluate(() => location.hash);
+  check('explorer: selecting an entity puts it in the URL fragment', hashEntity.includes(`s=e:${first}`), hashEntity);
+  state = await appState(page);
+  check('explorer: the inspector shows the selected entity', state.panels.inspector.id === first,
+    JSON.stringify(state.panels.inspector));
+  const quote = state.analysis.quotes > 0 ? 'q0' : null;
+  if (quote) {
+    await page.evaluate((id) => window.dramatis.select('quote', id), quote);
+    await frames(page, 4);
+    const hashQuote = await page.evaluate(() => location.hash);
+    check('explorer: selecting a quote updates the fragment', hashQuote.includes('s=q:q0'), hashQuote);
+    await page.goBack();
+    await frames(page, 4);
+    state = await appState(page);
+    check('explorer: browser back restores the previous view',
+      state.selection && state.selection.kind === 'entity' && state.selection.id === first,
+      JSON.stringify(state.selection));
+  }
+
+  // A link with a fragment opens the stated view.
+  const fragment = `v=1&s=e:${first}&eg=1`;
+  const linked = await openApp(context, `${url}#${fragment}`);
+  state = await appState(linked);
+  check('explorer: a link opens the stated view (selection and ego depth)',
+    state.selection && state.selection.id === first && state.view.ego_depth === 1,
+    JSON.stringify({ selection: state.selection, ego: state.view.ego_depth, problems: state.problems }));
+  check('explorer: the ego view shows fewer nodes than the whole graph',
+    state.graph.nodes < state.analysis.entities, `${state.graph.nodes} of ${state.analysis.entities}`);
+  const webView = state.view;
+  await linked.close();
+  const other = await openApp(context, `${url}#v=1&c=0000000000000000&s=e:${first}`);
+  state = await appState(other);
+  check('explorer: a link from another corpus says so instead of showing something else',
+    state.problems.some((p) => /another corpus/.test(p)) && !state.selection, JSON.stringify(state.problems));
+  await other.close();
+
+  // Exports download and parse.
+  const download = async (format) => {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
+      page.evaluate((f) => window.dramatis.export(f), format)]);
+    return readFile(await d.path());
+  };
+  const nodeLink = JSON.parse((await download('node-link')).toString('utf8'));
+  check('explorer: node-link export parses with nodes and links',
+    Array.isArray(nodeLink.nodes) && nodeLink.nodes.length > 5 && Array.isArray(nodeLink.links),
+    `${nodeLink.nodes && nodeLink.nodes.length} nodes`);
+  for (const format of ['gexf', 'graphml']) {
+    const xml = (await download(format)).toString('utf8');
+    const ok = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return doc.getElementsByTagName('parsererror').length === 0 && doc.getElementsByTagName('node').length > 5;
+    }, xml);
+    check(`explorer: ${format} export is well-formed XML with nodes`, ok, `${xml.length} bytes`);
+  }
+  const csv = parseCsv((await download('quotes-csv')).toString('utf8'));
+  check('explorer: quotes CSV parses, one row per quote plus a header',
+    csv.length - 1 === (await appState(page)).analysis.quotes && csv[0].includes('speaker'), `${csv.length} rows`);
+  const png = PNG.sync.read(await download('png'));
+  state = await appState(page);
+  check('explorer: the PNG export is twice the graph panel in size',
+    png.width === Math.round(state.graph.viewport.width * 2) && png.height === Math.round(state.graph.viewport.height * 2),
+    `${png.width}x${png.height} for a ${state.graph.viewport.width}x${state.graph.viewport.height} panel`);
+  const analysis = JSON.parse((await download('analysis')).toString('utf8'));
+  check('explorer: the analysis export is dramatis.analysis/1', analysis.schema === 'dramatis.analysis/1', analysis.schema);
+
+  // A dropped file adds its entities, with a progress indicator while it is read.
+  const before = await appState(page);
+  await page.evaluate(() => {
+    window.__loading = [];
+    const watch = () => {
+      const s = window.dramatis.state();
+      window.__loading.push(s.loading);
+      if (s.loading || window.__loading.length < 3) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    const text = 'Margrethe Vestager, the European Commission\'s competition chief, said on Tuesday that ' +
+      'Brussels would study the deal. "We will look at it closely," Vestager told reporters in Brussels.\n';
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped-story.txt', { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  let after = before;
+  const t0 = Date.now();
+  while (Date.now() - t0 < 20000) {
+    await frames(page, 5);
+    after = await appState(page);
+    if (after.corpus.documents.length > before.corpus.documents.length && !after.loading) break;
+  }
+  const seen = await page.evaluate(() => window.__loading.filter((l) => l && l.stage).map((l) => l.stage));
+  check('explorer: a dropped file joins the corpus and adds its entities',
+    after.corpus.documents.length === before.corpus.documents.length + 1 &&
+      after.analysis.entities > before.analysis.entities,
+    `${before.corpus.documents.length} -> ${after.corpus.documents.length} documents, ` +
+      `${before.analysis.entities} -> ${after.analysis.entities} entities`);
+  check('explorer: a progress indicator shows while the file is analysed', seen.length > 0, JSON.stringify(seen));
+  await page.close();
+
+  // Edits survive a reload (local storage), even opened without the link that carries them.
+  page = await openApp(context, url);
+  state = await appState(page);
+  const target = state.panels.entities.first[1];
+  await page.evaluate((id) => window.dramatis.edit('hide', id), target);
+  await page.evaluate((id) => window.dramatis.edit('rename', id, '', 'Renamed In Test'), target);
+  await frames(page, 3);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.dramatis.ready);
+  await frames(page, 3);
+  state = await appState(page);
+  check('explorer: edits survive a reload',
+    state.edits.hidden.includes(target) && state.edits.renames[target] === 'Renamed In Test',
+    JSON.stringify(state.edits));
+  await page.evaluate((id) => { window.dramatis.edit('unhide', id); }, target);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+  return { fragment, webView };
+}
+
+// The native app opens the same fragment to the same view (selection, filters, ego depth, edits).
+async function nativeViewChecks(opts, shared) {
+  if (!opts.native || !shared) return;
+  const out = await mkdtemp(path.join(os.tmpdir(), 'dramatis-native-view-'));
+  const statePath = path.join(out, 'state.json');
+  const code = await new Promise((resolve) => {
+    const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', opts.native, '--frames', '6',
+      '--view', shared.fragment, '--state', statePath, '--edits-dir', out, '--screenshot', path.join(out, 'shot.png')],
+      { env: { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1' }, stdio: 'ignore' });
+    child.on('exit', resolve);
+  });
+  if (!check('native: --view runs', code === 0, `exit ${code}`)) return;
+  const native = JSON.parse(await readFile(statePath, 'utf8')).view;
+  const pick = (v) => JSON.stringify({ s: v.selection, f: v.filters, t: v.time_range, e: v.ego_depth,
+    q: v.quotes, c: v.corpus, x: v.extractor });
+  check('native: --view restores the same view state as the web', pick(native) === pick(shared.webView),
+    `${pick(native)} vs ${pick(shared.webView)}`);
+  const shot = PNG.sync.read(await readFile(path.join(out, 'shot.png')));
+  check('native: --screenshot shows the view', pixelStats(shot).distinct >= 50, `${shot.width}x${shot.height}`);
+  await rm(out, { recursive: true, force: true });
+}
+
+// -----------------------------------------------------------------------------------------------
 // [5] The page without WebGL 2
 // -----------------------------------------------------------------------------------------------
 
@@ -617,6 +803,7 @@ async function main() {
         args: CHROMIUM_ARGS,
         viewport: { width: 1280, height: 800 },
         deviceScaleFactor: 1,
+        acceptDownloads: true,
         timeout: 60000,
       });
     } catch (e) {
@@ -628,6 +815,17 @@ async function main() {
       await appChecks(context, url, opts);
     } catch (e) {
       check('app checks run', false, e.stack || e.message);
+    }
+    let shared = null;
+    try {
+      shared = await explorerChecks(context, url, opts);
+    } catch (e) {
+      check('explorer checks run', false, e.stack || e.message);
+    }
+    try {
+      await nativeViewChecks(opts, shared);
+    } catch (e) {
+      check('native view checks run', false, e.stack || e.message);
     }
     try {
       await noWebGL2Checks(context, url, opts);

@@ -24,7 +24,7 @@ check() {  # check NAME CONDITION...
 # From another directory, to prove the app needs no files beside it.
 (cd / && LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
   "$app" --frames 8 --screenshot "$out/shot.png" --state "$out/state.json" \
-  --select document:d3) >"$out/log" 2>&1
+  --select document:d3 --edits-dir "$out/edits") >"$out/log" 2>&1
 rc=$?
 check "app exits 0 after --frames" test "$rc" -eq 0 || cat "$out/log"
 check "screenshot written" test -s "$out/shot.png"

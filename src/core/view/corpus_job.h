@@ -33,6 +33,8 @@ class CorpusJob {
   bool cancelled() const { return cancelled_; }
   float progress() const { return progress_; }  // 0..1
   const char* stage() const;                    // plain words for the progress bar
+  // True when the next step is the analysis (the long one): the files are all read.
+  bool next_is_analysis() const { return next_file_ >= files_.size() && paths_.empty(); }
   // The new story, once done() and not cancelled (then the job is spent). Its corpus'
   // diagnostics name every file that could not be added.
   std::optional<Story> take_story();
