@@ -508,6 +508,8 @@
       console.warn('Dramatis: the hosted corpus could not be opened:', e.message);
       call('dramatis_report', null, ['string'], [e.message]);
     });
+  }, function () {
+    // start-up failed: the overlay already says why
   });
 
   // Back and forward step through views; a hash typed by hand opens that view.

@@ -200,22 +200,23 @@ EM_JS(void, announce_ready, (), {
   if (Module.dramatisReady) Module.dramatisReady();
 });
 
+// clang-format off: these are JavaScript bodies, and clang-format would split their operators.
 // The URL fragment without '#', as the page was opened.
 EM_JS(char*, location_fragment, (), {
-  const text = location.hash.replace(/ ^# /, '');
+  const text = location.hash.length > 0 ? location.hash.substring(1) : "";
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
   stringToUTF8(text, ptr, size);
   return ptr;
 });
 EM_JS(int, hosted_corpus_requested, (),
-      { return new URLSearchParams(location.search).has('corpus') ? 1 : 0; });
+      { return new URLSearchParams(location.search).has("corpus") ? 1 : 0; });
 EM_JS(void, set_location_fragment, (const char* fragment, int push), {
-  const url = '#' + UTF8ToString(fragment);
+  const url = "#" + UTF8ToString(fragment);
   if (push) {
-    history.pushState(null, '', url);
+    history.pushState(null, "", url);
   } else {
-    history.replaceState(null, '', url);
+    history.replaceState(null, "", url);
   }
 });
 // Local storage, under a key that names the format version and the corpus.
@@ -223,7 +224,7 @@ EM_JS(void, storage_set, (const char* key, const char* value), {
   try {
     localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
   } catch (e) {
-    console.warn('Dramatis: your edits could not be saved in this browser:', e);
+    console.warn("Dramatis: your edits could not be saved in this browser:", e);
   }
 });
 EM_JS(char*, storage_get, (const char* key), {
@@ -233,7 +234,7 @@ EM_JS(char*, storage_get, (const char* key), {
   } catch (e) {
     text = null;
   }
-  if (text == = null) return 0;
+  if (text == null) return 0;  // "==": the C++ preprocessor would split "==="
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
   stringToUTF8(text, ptr, size);
@@ -250,6 +251,8 @@ EM_JS(void, copy_to_clipboard, (const char* text), {
 EM_JS(void, open_file_picker, (), {
   if (Module.dramatisPickFiles) Module.dramatisPickFiles();
 });
+
+// clang-format on
 
 std::string take_js_string(char* text) {
   if (text == nullptr) return {};

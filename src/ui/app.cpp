@@ -9,6 +9,7 @@
 
 #include "core/corpus/corpus_loader.h"
 #include "core/io/analysis_json.h"
+#include "core/io/read_file.h"
 #include "core/io/export_gexf.h"
 #include "core/io/export_graphml.h"
 #include "core/io/export_node_link.h"
@@ -309,7 +310,22 @@ void App::start_job(std::shared_ptr<CorpusJob> job) {
   });
 }
 
+namespace {
+
+// An edits file among dropped or opened files is imported, not read as a document or manifest.
+bool is_edits_file(std::string_view name, std::string_view bytes) {
+  return name.size() >= 5 && name.substr(name.size() - 5) == ".json" &&
+         bytes.substr(0, 4096).find("\"dramatis.edits/1\"") != std::string_view::npos;
+}
+
+}  // namespace
+
 void App::add_files(std::vector<CorpusJob::Input> files, bool replace) {
+  std::erase_if(files, [&](const CorpusJob::Input& f) {
+    if (!is_edits_file(f.name, f.bytes)) return false;
+    import_edits(f.bytes, f.name);
+    return true;
+  });
   if (files.empty()) return;
   Corpus base;
   if (!replace) base = story_.corpus;
@@ -318,6 +334,14 @@ void App::add_files(std::vector<CorpusJob::Input> files, bool replace) {
 }
 
 void App::add_paths(std::vector<std::string> paths) {
+  std::erase_if(paths, [&](const std::string& path) {
+    std::string error;
+    const std::optional<std::string> bytes =
+        path.ends_with(".json") ? read_file_bytes(path, error) : std::nullopt;
+    if (!bytes || !is_edits_file(path, *bytes)) return false;
+    import_edits(*bytes, path);
+    return true;
+  });
   if (paths.empty()) return;
   start_job(std::make_shared<CorpusJob>(story_.corpus, std::vector<CorpusJob::Input>{},
                                         std::move(paths)));
@@ -478,6 +502,14 @@ void App::draw_menu_bar() {
         show_open_ = true;
       }
     }
+    if (ImGui::MenuItem("Import edits\xE2\x80\xA6", nullptr, false, job_ == nullptr)) {
+      // The same picker or path box: an edits file among the files is imported.
+      if (hooks_.pick_files) {
+        hooks_.pick_files();
+      } else {
+        show_open_ = true;
+      }
+    }
     if (ImGui::MenuItem("Built-in corpus", nullptr, false, job_ == nullptr)) open_builtin_corpus();
     ImGui::Separator();
     if (ImGui::BeginMenu("Export", hooks_.deliver_file != nullptr)) {
@@ -601,7 +633,8 @@ void App::draw_open_window() {
   if (ImGui::Begin("Open files", &show_open_,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     ImGui::TextUnformatted("A file or a folder (.txt, .md, .html, manifest.json), added to the");
-    ImGui::TextUnformatted("open documents. You can also drop files onto the window.");
+    ImGui::TextUnformatted("open documents, or an edits file (dramatis.edits/1) to import.");
+    ImGui::TextUnformatted("You can also drop files onto the window.");
     char buffer[1024];
     const size_t n = std::min(open_path_.size(), sizeof buffer - 1);
     open_path_.copy(buffer, n);
@@ -814,7 +847,10 @@ void App::draw_frame() {
       // Picked in the graph itself, the node is already under the pointer.
       if (node >= 0 && !picked_in_graph) graph_panel_.focus_node(static_cast<uint32_t>(node));
     }
-    if (view_.selection.kind == kSelectDocument) view_.reader = {view_.selection.id, 0};
+    if (view_.selection.kind == kSelectDocument) {
+      view_.reader = {view_.selection.id, 0};
+      pending_tab_ = PanelTab::Reader;
+    }
     last_selection_ = view_.selection;
   }
   if (graph_panel_.take_pins_changed()) {

@@ -10,7 +10,7 @@
 //           [5] no-WebGL2 page  [6] main and clean-up
 
 import { spawn } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -606,7 +606,7 @@ async function explorerChecks(context, url, opts) {
   }
   const csv = parseCsv((await download('quotes-csv')).toString('utf8'));
   check('explorer: quotes CSV parses, one row per quote plus a header',
-    csv.length - 1 === (await appState(page)).analysis.quotes && csv[0].includes('speaker'), `${csv.length} rows`);
+    csv.length - 1 === (await appState(page)).analysis.quotes && csv[0].includes('speaker_name'), `${csv.length} rows`);
   const png = PNG.sync.read(await download('png'));
   state = await appState(page);
   check('explorer: the PNG export is twice the graph panel in size',
@@ -661,8 +661,55 @@ async function explorerChecks(context, url, opts) {
   check('explorer: edits survive a reload',
     state.edits.hidden.includes(target) && state.edits.renames[target] === 'Renamed In Test',
     JSON.stringify(state.edits));
-  await page.evaluate((id) => { window.dramatis.edit('unhide', id); }, target);
+  // They export as one file and import back (here after the saved ones are gone).
+  const editsFile = (await download('edits')).toString('utf8');
+  check('explorer: edits export as dramatis.edits/1', JSON.parse(editsFile).schema === 'dramatis.edits/1');
   await page.evaluate(() => localStorage.clear());
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.dramatis.ready);
+  await frames(page, 3);
+  const cleared = (await appState(page)).edits.hidden.length === 0;
+  await page.evaluate((text) => window.dramatis.addFiles([new File([text], 'my-edits.json')]), editsFile);
+  await frames(page, 3);
+  state = await appState(page);
+  check('explorer: an exported edits file imports back', cleared && state.edits.hidden.includes(target),
+    JSON.stringify(state.edits.hidden));
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+
+  // ?corpus= opens a hosted corpus from the same site, and refuses one from anywhere else.
+  const hosted = path.join(opts.root, 'corpora', 'e2e-hosted');
+  await mkdir(hosted, { recursive: true });
+  await writeFile(path.join(hosted, 'story.json'), JSON.stringify({
+    schema: 'dramatis.corpus/1', name: 'Hosted test story',
+    documents: [{ id: 'h0', file: 'one.txt', title: 'A hosted article', date: '2024-03-05' }],
+  }));
+  await writeFile(path.join(hosted, 'one.txt'),
+    'Ada Lovelace, the mathematician, said on Monday that "the engine might compose music."\n');
+  try {
+    page = await openApp(context, `${url}?corpus=corpora/e2e-hosted/story.json`);
+    const t1 = Date.now();
+    do {
+      await frames(page, 5);
+      state = await appState(page);
+    } while ((state.corpus.documents.length !== 1 || state.loading) && Date.now() - t1 < 20000);
+    check('explorer: ?corpus= opens a hosted corpus from the same site',
+      state.corpus.documents.length === 1 && state.corpus.documents[0].title === 'A hosted article',
+      JSON.stringify(state.corpus.documents.map((d) => d.title)));
+    await page.close();
+  } finally {
+    await rm(hosted, { recursive: true, force: true });
+  }
+  page = await context.newPage();
+  const log = watchPage(page, new URL(url).origin);
+  await page.goto(`${url}?corpus=http://example.invalid/story.json`, { waitUntil: 'load' });
+  await page.evaluate(() => window.dramatis.ready);
+  await frames(page, 5);
+  state = await appState(page);
+  check('explorer: ?corpus= from another origin is refused, with a message, and nothing is fetched',
+    state.problems.some((p) => /must name a file on this site/.test(p)) && log.foreign.length === 0 &&
+      state.corpus.documents.length === 5,
+    JSON.stringify({ problems: state.problems, foreign: log.foreign }));
   await page.close();
   return { fragment, webView };
 }
