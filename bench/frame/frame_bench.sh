@@ -24,4 +24,8 @@ node -e '
   console.log(row("idle", f.idle));
   console.log(row("busy", f.busy));
   console.log(row("all ", f.all));
+  console.log("app code only (UI, layout, labels, buffer updates; no GL submission):");
+  console.log(row("idle", f.app.idle));
+  console.log(row("busy", f.app.busy));
+  console.log(row("all ", f.app.all));
 ' "$out/frames.json" "$out/state.json"

@@ -197,6 +197,7 @@ int main(int argc, char** argv) {
     ImGui::NewFrame();
     app.draw_frame();
     ImGui::Render();
+    const auto app_end = std::chrono::steady_clock::now();
 
     float background[4];
     ui::theme_background(app.settings().theme, background);
@@ -204,9 +205,9 @@ int main(int argc, char** argv) {
     glClearColor(background[0], background[1], background[2], background[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    app.record_frame_time(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start)
-            .count());
+    using Ms = std::chrono::duration<double, std::milli>;
+    app.record_frame_time(Ms(app_end - frame_start).count(),
+                          Ms(std::chrono::steady_clock::now() - frame_start).count());
 
     ++frame;
     if (options->frames > 0 && frame >= options->frames) {

@@ -337,6 +337,7 @@ void main_loop_step(void*) {
   ImGui::NewFrame();
   web.app->draw_frame();
   ImGui::Render();
+  const double app_end = emscripten_get_now();
 
   float background[4];
   ui::theme_background(web.app->settings().theme, background);
@@ -344,7 +345,7 @@ void main_loop_step(void*) {
   glClearColor(background[0], background[1], background[2], background[3]);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  web.app->record_frame_time(emscripten_get_now() - frame_start);
+  web.app->record_frame_time(app_end - frame_start, emscripten_get_now() - frame_start);
 
   const ImGuiMouseCursor cursor =
       io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();

@@ -94,7 +94,11 @@ class App {
   bool request_export(std::string_view format);
   void request_edit(const EditRequest& request) { apply_edit(request); }
 
-  void record_frame_time(double cpu_ms) { frame_timer_.record(cpu_ms, is_animating()); }
+  // CPU milliseconds of the app's code (to ImGui::Render) and of the whole frame (with the GL
+  // submission), from the platform's loop.
+  void record_frame_time(double app_ms, double frame_ms) {
+    frame_timer_.record(app_ms, frame_ms, is_animating());
+  }
   const FrameTimer& frame_timer() const { return frame_timer_; }
 
   // The state reported by `--state FILE` and `window.dramatis.state()`.

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "core/text/ascii.h"
-#include "core/text/utf8.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -16,17 +16,6 @@ namespace {
 
 constexpr size_t kStateFirstIds = 10;  // ids listed in state_json
 constexpr size_t kTooltipAliases = 8;  // aliases listed in a row's tooltip
-
-// A name as ImGui may draw it on one line: invalid UTF-8 replaced by U+FFFD (never handed to
-// ImGui broken), line breaks and tabs as spaces.
-std::string one_line(std::string_view text) {
-  std::string out =
-      utf8::find_invalid(text).empty() ? std::string(text) : utf8::DisplayText(text).text();
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   const size_t first = text.find_first_not_of(" \t");
@@ -89,7 +78,7 @@ void EntitiesPanel::rebuild_entries(const Story& story) {
     const Entity& entity = analysis.entities[e];
     Entry entry;
     entry.entity = e;
-    entry.name = one_line(entity.name);
+    entry.name = one_line(display_text(entity.name));
     entry.name_lower = text::to_lower_ascii(entity.name);
     entry.aliases_lower.assign(1, '\n');  // not = "\n": GCC 12 -Wrestrict false positive
     for (const std::string& alias : entity.aliases) {
@@ -263,7 +252,7 @@ void EntitiesPanel::draw_row(PanelContext& ctx, const Entry& entry, bool selecte
     ImGui::TextUnformatted(entry.name.c_str());
     ImGui::TextDisabled("%s%s", entity.id.c_str(), hidden ? " \xC2\xB7 hidden from the graph" : "");
     for (size_t a = 0; a < entity.aliases.size() && a < kTooltipAliases; ++a)
-      ImGui::BulletText("%s", one_line(entity.aliases[a]).c_str());
+      ImGui::BulletText("%s", one_line(display_text(entity.aliases[a])).c_str());
     if (entity.aliases.size() > kTooltipAliases)
       ImGui::TextDisabled("and %zu more names", entity.aliases.size() - kTooltipAliases);
     ImGui::EndTooltip();

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "core/text/utf8.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -20,10 +21,6 @@ constexpr int kMaxSentenceLines = 8;     // lines of one sentence before it ends
 constexpr uint8_t kMentionAlpha = 90;    // type colour behind a mention
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 constexpr const char* kDot = " \xC2\xB7 ";
-
-std::string safe(std::string_view bytes) {
-  return utf8::DisplayText(bytes).text();
-}
 
 bool ends_with_at(std::string_view text, size_t end, std::string_view what) {
   return end >= what.size() && text.substr(end - what.size(), what.size()) == what;
@@ -49,10 +46,6 @@ bool sentence_end_before(std::string_view text, size_t pos) {
     }
   }
   return k > 0 && (text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?');
-}
-
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 struct Widened {
@@ -84,7 +77,7 @@ Widened widen_to_sentence(std::string_view text, size_t start, size_t end) {
   }
   if (s == 0) found = true;
   if (!found) {
-    while (s < start && is_continuation(text[s])) ++s;
+    s = std::min(utf8::ceil_boundary(text, s), start);
     const size_t space = text.substr(s, start - s).find(' ');
     if (space != std::string_view::npos) s += space + 1;
     w.cut_start = true;
@@ -109,7 +102,7 @@ Widened widen_to_sentence(std::string_view text, size_t start, size_t end) {
     found_end = true;
   }
   if (!found_end) {
-    while (e > end && is_continuation(text[e])) --e;
+    e = std::max(utf8::floor_boundary(text, e), end);
     const size_t space = text.substr(end, e - end).rfind(' ');
     if (space != std::string_view::npos) e = end + space;
     w.cut_end = true;
@@ -188,12 +181,12 @@ void EvidencePanel::build_edge(const PanelContext& ctx) {
   const GraphEdge& edge = graph.edges[edge_];
   titles_.clear();
   for (const Document& doc : story.corpus.documents) {
-    std::string title = safe(doc.meta.title);
+    std::string title = display_text(doc.meta.title);
     titles_.push_back(title.empty() ? doc.meta.id : std::move(title));
   }
   const auto entity_name = [&](int entity) {
     return entity >= 0 && static_cast<size_t>(entity) < analysis.entities.size()
-               ? safe(analysis.entities[static_cast<size_t>(entity)].name)
+               ? display_text(analysis.entities[static_cast<size_t>(entity)].name)
                : std::string("?");
   };
 
@@ -352,7 +345,7 @@ void EvidencePanel::ensure_layout(float width) {
 
 void EvidencePanel::draw_entity_link(PanelContext& ctx, uint32_t node) {
   const Story& story = ctx.story;
-  const std::string name = safe(story.graph.names[node]);
+  const std::string name = display_text(story.graph.names[node]);
   ImGui::PushID(static_cast<int>(node));
   ImGui::PushStyleColor(ImGuiCol_Text,
                         to_imgui_color(entity_type_color(story.graph.nodes[node].type)));
@@ -426,8 +419,8 @@ void EvidencePanel::draw_sentences(PanelContext& ctx) {
     const std::string& title = titles_[row.index];
     draw->AddText(ImVec2(pos.x, y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
     std::string detail;
-    if (!doc.meta.source.empty()) detail += kDot + safe(doc.meta.source);
-    if (!doc.meta.date.empty()) detail += kDot + safe(doc.meta.date);
+    if (!doc.meta.source.empty()) detail += kDot + display_text(doc.meta.source);
+    if (!doc.meta.date.empty()) detail += kDot + display_text(doc.meta.date);
     const float after = pos.x + ImGui::CalcTextSize(title.c_str()).x;
     draw->AddText(ImVec2(after, y), ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
     draw->AddLine(ImVec2(pos.x, pos.y + height - 1.0f),
@@ -459,7 +452,7 @@ void EvidencePanel::draw_sentence_row(PanelContext& ctx, const Sentence& sentenc
       const Relation& relation = ctx.story.analysis.relations[r];
       const auto name = [&](int entity) {
         return entity >= 0 && static_cast<size_t>(entity) < ctx.story.analysis.entities.size()
-                   ? safe(ctx.story.analysis.entities[static_cast<size_t>(entity)].name)
+                   ? display_text(ctx.story.analysis.entities[static_cast<size_t>(entity)].name)
                    : std::string("?");
       };
       ImGui::BulletText("%s: %s", relation.type.c_str(),
@@ -493,7 +486,7 @@ void EvidencePanel::ensure_neighbours(const PanelContext& ctx) {
   entity_node_ = story.node_of_id(id);
   if (entity_node_ < 0) return;
   for (const Neighbor& n : story.graph.neighbors(static_cast<uint32_t>(entity_node_)))
-    neighbours_.push_back({n.node, n.edge, safe(story.graph.names[n.node])});
+    neighbours_.push_back({n.node, n.edge, display_text(story.graph.names[n.node])});
   std::sort(neighbours_.begin(), neighbours_.end(), [&](const Neighbour& a, const Neighbour& b) {
     const double wa = story.graph.edges[a.edge].weight;
     const double wb = story.graph.edges[b.edge].weight;
@@ -505,7 +498,7 @@ void EvidencePanel::ensure_neighbours(const PanelContext& ctx) {
 
 void EvidencePanel::draw_neighbours(PanelContext& ctx) {
   const Story& story = ctx.story;
-  const std::string name = safe(story.graph.names[static_cast<uint32_t>(entity_node_)]);
+  const std::string name = display_text(story.graph.names[static_cast<uint32_t>(entity_node_)]);
   ImGui::PushTextWrapPos(0.0f);
   if (neighbours_.empty()) {
     ImGui::TextDisabled("%s has no connections in the graph.", name.c_str());

@@ -23,19 +23,26 @@ nlohmann::json describe(std::vector<double> s) {
 
 }  // namespace
 
-void FrameTimer::record(double cpu_ms, bool busy) {
+void FrameTimer::record(double app_ms, double frame_ms, bool busy) {
   if (samples_.size() >= kCapacity) return;
-  samples_.push_back(cpu_ms);
+  samples_.push_back(frame_ms);
+  app_.push_back(app_ms);
   busy_.push_back(busy);
 }
 
 nlohmann::json FrameTimer::summary(size_t warmup) const {
-  std::vector<double> all, idle, busy;
+  std::vector<double> all, idle, busy, app_all, app_idle, app_busy;
   for (size_t i = warmup; i < samples_.size(); ++i) {
     all.push_back(samples_[i]);
     (busy_[i] ? busy : idle).push_back(samples_[i]);
+    app_all.push_back(app_[i]);
+    (busy_[i] ? app_busy : app_idle).push_back(app_[i]);
   }
-  return {{"all", describe(all)}, {"idle", describe(idle)}, {"busy", describe(busy)}};
+  return {{"all", describe(all)},
+          {"idle", describe(idle)},
+          {"busy", describe(busy)},
+          {"app",
+           {{"all", describe(app_all)}, {"idle", describe(app_idle)}, {"busy", describe(app_busy)}}}};
 }
 
 }  // namespace dramatis::ui

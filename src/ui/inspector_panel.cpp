@@ -16,6 +16,7 @@
 
 #include "core/text/ascii.h"
 #include "core/text/utf8.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -33,38 +34,6 @@ constexpr size_t kQuoteTextBytes = 4000;  // a quote in full in the quote view
 constexpr int kMaxListRows = 12;          // a longer list scrolls in a box this many rows high
 constexpr const char* kEllipsis = "\xE2\x80\xA6";  // U+2026
 constexpr const char* kDash = "\xE2\x80\x94";      // U+2014
-
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// The nearest character boundary at or before `pos` (at most 3 bytes back: a UTF-8 character is
-// at most 4 bytes; invalid bytes are left for DisplayText to replace).
-size_t boundary_before(std::string_view text, size_t pos) {
-  pos = std::min(pos, text.size());
-  for (int k = 0; k < 3 && pos > 0 && pos < text.size() && is_continuation(text[pos]); ++k) --pos;
-  return pos;
-}
-
-// The nearest character boundary at or after `pos`.
-size_t boundary_after(std::string_view text, size_t pos) {
-  pos = std::min(pos, text.size());
-  for (int k = 0; k < 3 && pos < text.size() && is_continuation(text[pos]); ++k) ++pos;
-  return pos;
-}
-
-// A copy ImGui may draw: invalid UTF-8 replaced by U+FFFD; with `one_line`, line breaks and tabs
-// become spaces.
-std::string display(std::string_view text, bool one_line = true) {
-  std::string out =
-      utf8::find_invalid(text).empty() ? std::string(text) : utf8::DisplayText(text).text();
-  if (one_line) {
-    for (char& c : out) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
@@ -93,7 +62,7 @@ Kwic kwic_of(const Corpus& corpus, const DocSpan& span) {
   const size_t start = std::min(span.start, bytes.size());
   const size_t end = std::clamp(span.end, start, bytes.size());
 
-  size_t begin = start > kContextBytes ? boundary_after(bytes, start - kContextBytes) : 0;
+  size_t begin = start > kContextBytes ? utf8::ceil_boundary(bytes, start - kContextBytes) : 0;
   bool cut_left = begin > 0;
   for (size_t p = start; p > begin; --p) {
     const char c = bytes[p - 1];
@@ -108,7 +77,7 @@ Kwic kwic_of(const Corpus& corpus, const DocSpan& span) {
     if (space != std::string_view::npos) begin += space + 1;
   }
 
-  size_t stop = boundary_before(bytes, std::min(bytes.size(), end + kContextBytes));
+  size_t stop = utf8::floor_boundary(bytes, std::min(bytes.size(), end + kContextBytes));
   bool cut_right = stop < bytes.size();
   for (size_t p = end; p < stop; ++p) {
     const char c = bytes[p];
@@ -130,22 +99,28 @@ Kwic kwic_of(const Corpus& corpus, const DocSpan& span) {
     if (space != std::string_view::npos) stop = from + space;
   }
 
-  const size_t hit_end = end - start > kHitBytes ? boundary_before(bytes, start + kHitBytes) : end;
-  kwic.left = (cut_left ? kEllipsis : "") + display(bytes.substr(begin, start - begin));
-  kwic.hit = display(bytes.substr(start, hit_end - start)) + (hit_end < end ? kEllipsis : "");
-  kwic.right = display(bytes.substr(end, stop - end)) + (cut_right ? kEllipsis : "");
+  const size_t hit_end =
+      end - start > kHitBytes ? utf8::floor_boundary(bytes, start + kHitBytes) : end;
+  kwic.left =
+      (cut_left ? kEllipsis : "") + one_line(display_text(bytes.substr(begin, start - begin)));
+  kwic.hit = one_line(display_text(bytes.substr(start, hit_end - start))) +
+             (hit_end < end ? kEllipsis : "");
+  kwic.right = one_line(display_text(bytes.substr(end, stop - end))) + (cut_right ? kEllipsis : "");
   return kwic;
 }
 
 // The text of a span, at most `max_bytes` of it (cut on a character boundary, with an
 // ellipsis), display-safe.
-std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_bytes, bool one_line) {
+std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_bytes,
+                      bool single_line) {
   if (span.doc >= corpus.documents.size()) return {};
   const std::string_view bytes = corpus.documents[span.doc].bytes;
   const size_t start = std::min(span.start, bytes.size());
   const size_t end = std::clamp(span.end, start, bytes.size());
-  const size_t stop = end - start > max_bytes ? boundary_before(bytes, start + max_bytes) : end;
-  std::string text = display(trim(bytes.substr(start, stop - start)), one_line);
+  const size_t stop =
+      end - start > max_bytes ? utf8::floor_boundary(bytes, start + max_bytes) : end;
+  std::string text = display_text(trim(bytes.substr(start, stop - start)));
+  if (single_line) text = one_line(text);
   if (stop < end) text += kEllipsis;
   return text;
 }
@@ -153,7 +128,7 @@ std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_byte
 std::string document_title(const Corpus& corpus, uint32_t doc) {
   if (doc >= corpus.documents.size()) return {};
   const DocumentMeta& meta = corpus.documents[doc].meta;
-  return display(meta.title.empty() ? meta.id : meta.title);
+  return one_line(display_text(meta.title.empty() ? meta.id : meta.title));
 }
 
 std::string kinds_text(RelationKinds kinds) {
@@ -195,7 +170,7 @@ std::string count_text(size_t count, std::string_view one, std::string_view many
 
 std::string speaker_name(const Analysis& analysis, int speaker) {
   if (speaker < 0 || static_cast<size_t>(speaker) >= analysis.entities.size()) return {};
-  return display(analysis.entities[static_cast<size_t>(speaker)].name);
+  return one_line(display_text(analysis.entities[static_cast<size_t>(speaker)].name));
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -429,9 +404,9 @@ void InspectorPanel::build_entity(const Story& story) {
     cache_.node = story.node_of_id(cache_.selection.id);  // a graph with no analysis behind it
   }
   if (e >= 0) {
-    cache_.name = display(analysis.entities[static_cast<size_t>(e)].name);
+    cache_.name = one_line(display_text(analysis.entities[static_cast<size_t>(e)].name));
   } else if (cache_.node >= 0 && static_cast<size_t>(cache_.node) < graph.names.size()) {
-    cache_.name = display(graph.names[static_cast<size_t>(cache_.node)]);
+    cache_.name = one_line(display_text(graph.names[static_cast<size_t>(cache_.node)]));
   }
 
   if (e >= 0) {
@@ -562,8 +537,8 @@ void InspectorPanel::build_edge(const Story& story) {
   cache_.edge = static_cast<int32_t>(*edge);
   const GraphEdge& e = story.graph.edges[*edge];
   if (e.a < story.graph.names.size() && e.b < story.graph.names.size())
-    cache_.name =
-        display(story.graph.names[e.a]) + " \xE2\x80\x93 " + display(story.graph.names[e.b]);
+    cache_.name = one_line(display_text(story.graph.names[e.a])) + " \xE2\x80\x93 " +
+                  one_line(display_text(story.graph.names[e.b]));
 }
 
 void InspectorPanel::rebuild(const Story& story, uint64_t version, const Selection& selection) {
@@ -590,7 +565,7 @@ void InspectorPanel::draw_aliases(PanelContext& ctx, const Entity& entity) {
   clipped_list("aliases_list", static_cast<int>(cache_.alias_rows.size()), [&](int i) {
     const AliasRow& row = cache_.alias_rows[static_cast<size_t>(i)];
     if (row.merge < 0) {
-      ImGui::BulletText("%s", display(row.alias).c_str());
+      ImGui::BulletText("%s", one_line(display_text(row.alias)).c_str());
       if (!row.splittable) return;
       ImGui::SameLine();
       const float button = text_width("Split") + ImGui::GetStyle().FramePadding.x * 2.0f;
@@ -602,13 +577,14 @@ void InspectorPanel::draw_aliases(PanelContext& ctx, const Entity& entity) {
       }
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) {
         ImGui::SetTooltip("Take the mentions that read \"%s\" out into an entity of their own.",
-                          display(row.alias).c_str());
+                          one_line(display_text(row.alias)).c_str());
       }
       return;
     }
     const AliasMerge& merge = entity.merges[static_cast<size_t>(row.merge)];
     char prefix[96];
-    std::snprintf(prefix, sizeof(prefix), "%s %.2f", display(merge.rule).c_str(), merge.confidence);
+    std::snprintf(prefix, sizeof(prefix), "%s %.2f", one_line(display_text(merge.rule)).c_str(),
+                  merge.confidence);
     if (kwic_row("##evidence", kwic_of(ctx.story.corpus, merge.evidence), hit, prefix, indent) &&
         merge.evidence.doc < ctx.story.corpus.documents.size()) {
       ctx.open_span(merge.evidence);
@@ -617,7 +593,7 @@ void InspectorPanel::draw_aliases(PanelContext& ctx, const Entity& entity) {
       ImGui::SetTooltip(
           "Merged by the \"%s\" rule, confidence %.2f, seen in %s.\nClick to read "
           "it there.",
-          display(merge.rule).c_str(), merge.confidence,
+          one_line(display_text(merge.rule)).c_str(), merge.confidence,
           document_title(ctx.story.corpus, merge.evidence.doc).c_str());
     }
   });
@@ -678,7 +654,7 @@ void InspectorPanel::draw_merge_popup(PanelContext& ctx, const Entity& entity) {
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const Entity& other = analysis.entities[merge_rows_[static_cast<size_t>(i)]];
-        const std::string label = display(other.name) + "  \xC2\xB7 " +
+        const std::string label = one_line(display_text(other.name)) + "  \xC2\xB7 " +
                                   std::string(to_string(other.type)) + " \xC2\xB7 " +
                                   count_text(other.mentions.size(), "mention", "mentions");
         ImGui::PushID(i);
@@ -893,8 +869,9 @@ void InspectorPanel::draw_neighbors(PanelContext& ctx) {
       [&](int i) {
         const NeighborRow& row = cache_.neighbors[static_cast<size_t>(i)];
         const GraphEdge& edge = graph.edges[row.edge];
-        const std::string name = row.node < graph.names.size() ? display(graph.names[row.node])
-                                                               : story.node_id(row.node);
+        const std::string name = row.node < graph.names.size()
+                                     ? one_line(display_text(graph.names[row.node]))
+                                     : story.node_id(row.node);
         ImGui::TableNextColumn();
         const bool selected = ctx.view.selection.is(kSelectEdge, row.edge_id);
         if (entity_row("##neighbor", name, graph.nodes[row.node].type, selected,
@@ -918,7 +895,7 @@ void InspectorPanel::draw_entity(PanelContext& ctx) {
     if (cache_.node < 0) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextDisabled("The selected entity \"%s\" is not in this story.",
-                          display(cache_.selection.id).c_str());
+                          one_line(display_text(cache_.selection.id)).c_str());
       ImGui::PopTextWrapPos();
       return;
     }
@@ -938,7 +915,7 @@ void InspectorPanel::draw_entity(PanelContext& ctx) {
   ImGui::TextColored(to_vec4(entity_type_color(entity.type)), "%.*s", static_cast<int>(type.size()),
                      type.data());
   ImGui::SameLine();
-  ImGui::TextDisabled("%s%s", display(entity.id).c_str(),
+  ImGui::TextDisabled("%s%s", one_line(display_text(entity.id)).c_str(),
                       hidden ? " \xC2\xB7 hidden from the graph" : "");
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %s by it \xC2\xB7 %s about it",
@@ -977,11 +954,11 @@ void InspectorPanel::draw_quote(PanelContext& ctx) {
   const Story& story = ctx.story;
   if (cache_.quote < 0) {
     ImGui::TextDisabled("The selected quote \"%s\" is not in this story.",
-                        display(cache_.selection.id).c_str());
+                        one_line(display_text(cache_.selection.id)).c_str());
     return;
   }
   const Quote& quote = story.analysis.quotes[static_cast<size_t>(cache_.quote)];
-  ImGui::TextDisabled("Quote %s", display(quote.id).c_str());
+  ImGui::TextDisabled("Quote %s", one_line(display_text(quote.id)).c_str());
   ImGui::PushTextWrapPos(0.0f);
   ImGui::SetWindowFontScale(1.15f);
   ImGui::TextUnformatted(span_text(story.corpus, quote.span, kQuoteTextBytes, false).c_str());
@@ -993,7 +970,7 @@ void InspectorPanel::draw_quote(PanelContext& ctx) {
     fact_label("Speaker");
     if (quote.speaker >= 0 && static_cast<size_t>(quote.speaker) < story.analysis.entities.size()) {
       const Entity& speaker = story.analysis.entities[static_cast<size_t>(quote.speaker)];
-      if (entity_row("##speaker", display(speaker.name), speaker.type))
+      if (entity_row("##speaker", one_line(display_text(speaker.name)), speaker.type))
         ctx.select(kSelectEntity, speaker.id);
     } else {
       ImGui::TextDisabled("unknown");
@@ -1002,8 +979,8 @@ void InspectorPanel::draw_quote(PanelContext& ctx) {
     char confidence[32];
     std::snprintf(confidence, sizeof(confidence), "%.2f", quote.confidence);
     fact("Confidence", confidence);
-    fact("Cue", display(quote.cue));
-    fact("Reason", display(quote.reason));
+    fact("Cue", one_line(display_text(quote.cue)));
+    fact("Reason", one_line(display_text(quote.reason)));
     fact_label("Document");
     if (text_row("##document", document_title(story.corpus, quote.span.doc), link_color()) &&
         quote.span.doc < story.corpus.documents.size()) {
@@ -1013,7 +990,7 @@ void InspectorPanel::draw_quote(PanelContext& ctx) {
       ImGui::SetTooltip("Read the quote where it was said.");
     const size_t q = static_cast<size_t>(cache_.quote);
     fact("Date", q < story.quote_dates.size() ? date_text(story.quote_dates[q]) : std::string());
-    std::string cluster = display(quote.cluster);
+    std::string cluster = one_line(display_text(quote.cluster));
     if (!cluster.empty()) {
       cluster += cache_.cluster.empty() ? " \xC2\xB7 said only here"
                                         : " \xC2\xB7 " + count_text(cache_.cluster.size(),
@@ -1050,17 +1027,17 @@ void InspectorPanel::draw_document(PanelContext& ctx) {
   const Story& story = ctx.story;
   if (cache_.document < 0) {
     ImGui::TextDisabled("The selected document \"%s\" is not in this corpus.",
-                        display(cache_.selection.id).c_str());
+                        one_line(display_text(cache_.selection.id)).c_str());
     return;
   }
   const Document& doc = story.corpus.documents[static_cast<size_t>(cache_.document)];
   draw_title(cache_.name);
   if (begin_facts("document_facts")) {
-    fact("Source", display(doc.meta.source));
-    fact("Date", display(doc.meta.date));
-    fact("Path", display(doc.path));
+    fact("Source", one_line(display_text(doc.meta.source)));
+    fact("Date", one_line(display_text(doc.meta.date)));
+    fact("Path", one_line(display_text(doc.path)));
     fact("Size", count_text(doc.bytes.size(), "byte", "bytes"));
-    if (!doc.meta.url.empty()) fact("Link", display(doc.meta.url));
+    if (!doc.meta.url.empty()) fact("Link", one_line(display_text(doc.meta.url)));
     if (!doc.invalid_utf8.empty())
       fact("Invalid UTF-8", count_text(doc.invalid_utf8.size(), "sequence", "sequences"));
     ImGui::EndTable();
@@ -1087,7 +1064,7 @@ void InspectorPanel::draw_document(PanelContext& ctx) {
             const Count& row = cache_.entities[static_cast<size_t>(i)];
             const Entity& entity = story.analysis.entities[row.index];
             ImGui::TableNextColumn();
-            if (entity_row("##entity", display(entity.name), entity.type, false,
+            if (entity_row("##entity", one_line(display_text(entity.name)), entity.type, false,
                            ImGuiSelectableFlags_SpanAllColumns)) {
               ctx.select(kSelectEntity, entity.id);
             }
@@ -1135,7 +1112,7 @@ void InspectorPanel::draw_edge(PanelContext& ctx) {
   const Story& story = ctx.story;
   if (cache_.edge < 0) {
     ImGui::TextDisabled("The selected connection \"%s\" is not in this graph.",
-                        display(cache_.selection.id).c_str());
+                        one_line(display_text(cache_.selection.id)).c_str());
     return;
   }
   const EntityGraph& graph = story.graph;
@@ -1143,14 +1120,16 @@ void InspectorPanel::draw_edge(PanelContext& ctx) {
   ImGui::TextDisabled("Connection");
   for (const uint32_t node : {edge.a, edge.b}) {
     const std::string name =
-        node < graph.names.size() ? display(graph.names[node]) : story.node_id(node);
+        node < graph.names.size() ? one_line(display_text(graph.names[node])) : story.node_id(node);
     ImGui::PushID(static_cast<int>(node));
     if (entity_row("##end", name, graph.nodes[node].type))
       ctx.select(kSelectEntity, story.node_id(node));
     ImGui::PopID();
   }
-  const std::string name_a = edge.a < graph.names.size() ? display(graph.names[edge.a]) : "";
-  const std::string name_b = edge.b < graph.names.size() ? display(graph.names[edge.b]) : "";
+  const std::string name_a =
+      edge.a < graph.names.size() ? one_line(display_text(graph.names[edge.a])) : "";
+  const std::string name_b =
+      edge.b < graph.names.size() ? one_line(display_text(graph.names[edge.b])) : "";
   if (begin_facts("edge_facts")) {
     char number[32];
     std::snprintf(number, sizeof(number), "%.2f", edge.weight);
@@ -1202,7 +1181,7 @@ void InspectorPanel::draw(PanelContext& ctx) {
     draw_edge(ctx);
   } else {
     ImGui::TextDisabled("Nothing to show for a selection of kind \"%s\".",
-                        display(selection.kind).c_str());
+                        one_line(display_text(selection.kind)).c_str());
   }
 }
 
@@ -1212,8 +1191,8 @@ nlohmann::json InspectorPanel::state_json() const {
   const auto entity_count = [&](size_t n) { return entity ? n : size_t{0}; };
   nlohmann::json first_neighbor = nullptr;
   if (entity && !cache_.neighbors.empty()) first_neighbor = cache_.neighbors.front().id;
-  return {{"kind", display(selection.kind)},
-          {"id", display(selection.id)},
+  return {{"kind", one_line(display_text(selection.kind))},
+          {"id", one_line(display_text(selection.id))},
           {"name", cache_.name},
           {"aliases", entity_count(cache_.alias_count)},
           {"merges", entity_count(cache_.merge_count)},

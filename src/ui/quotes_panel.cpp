@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/text/utf8.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -24,37 +25,6 @@ constexpr float kBarEm = 1.6f;         // width of the confidence bar, in em
 constexpr size_t kStateIds = 10;       // quote ids listed by state_json
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 constexpr const char* kDot = " \xC2\xB7 ";
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-}
-
-// A display-safe single line: invalid UTF-8 as U+FFFD, every whitespace run (newlines
-// included) as one space, no space at either end.
-std::string display_line(std::string_view bytes) {
-  const utf8::DisplayText display(bytes);
-  std::string out;
-  out.reserve(display.text().size());
-  bool pending_space = false;
-  for (char c : display.text()) {
-    if (is_blank(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
-std::string_view span_bytes(const Corpus& corpus, const DocSpan& span) {
-  if (span.doc >= corpus.documents.size()) return {};
-  const std::string& bytes = corpus.documents[span.doc].bytes;
-  const size_t start = std::min(span.start, bytes.size());
-  const size_t end = std::clamp(span.end, start, bytes.size());
-  return std::string_view(bytes).substr(start, end - start);
-}
 
 // Bytes of the UTF-8 sequence at `p` (1 for an invalid byte), so a wrap never splits one.
 const char* next_sequence(const char* p, const char* end) {
@@ -173,20 +143,20 @@ void QuotesPanel::ensure_story(const PanelContext& ctx) {
   cues_.assign(quote_count, {});
   for (size_t q = 0; q < quote_count; ++q) {
     quote_ids_[q] = analysis.quotes[q].id;
-    texts_[q] = display_line(span_bytes(story.corpus, analysis.quotes[q].span));
-    cues_[q] = display_line(analysis.quotes[q].cue);
+    texts_[q] = one_line(display_text(span_bytes(story.corpus, analysis.quotes[q].span)));
+    cues_[q] = one_line(display_text(analysis.quotes[q].cue));
   }
   names_.clear();
   entity_of_id_.clear();
   for (size_t e = 0; e < analysis.entities.size(); ++e) {
-    names_.push_back(display_line(analysis.entities[e].name));
+    names_.push_back(one_line(display_text(analysis.entities[e].name)));
     entity_of_id_.emplace(analysis.entities[e].id, e);
   }
   titles_.clear();
   doc_of_id_.clear();
   for (size_t d = 0; d < story.corpus.documents.size(); ++d) {
     const Document& doc = story.corpus.documents[d];
-    std::string title = display_line(doc.meta.title);
+    std::string title = one_line(display_text(doc.meta.title));
     titles_.push_back(title.empty() ? doc.meta.id : std::move(title));
     doc_of_id_.emplace(doc.meta.id, d);
   }
@@ -877,7 +847,7 @@ void QuotesPanel::quote_tooltip(const PanelContext& ctx, uint32_t quote) const {
   } else {
     ImGui::TextDisabled("Speaker: unknown");
   }
-  const std::string reason = display_line(q.reason);
+  const std::string reason = one_line(display_text(q.reason));
   if (!reason.empty()) ImGui::Text("Attribution: %s", reason.c_str());
   if (!cues_[quote].empty()) ImGui::Text("Cue: \xE2\x80\x9C%s\xE2\x80\x9D", cues_[quote].c_str());
   ImGui::Text("Confidence: %.2f%s%s", q.confidence, kDot, std::string(to_string(q.kind)).c_str());

@@ -11,6 +11,7 @@
 
 #include "core/graph/entity_graph.h"
 #include "core/view/view_state.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -38,18 +39,6 @@ constexpr size_t kLiveRelayoutBytes = 256 * 1024;
 // The target line sits this far down the visible area.
 constexpr float kTargetFraction = 1.0f / 3.0f;
 
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Text from the analysis (names) made safe for ImGui: valid UTF-8 on one line.
-std::string display_safe(std::string_view text) {
-  std::string out = utf8::DisplayText(text).text();
-  std::replace(out.begin(), out.end(), '\n', ' ');
-  std::replace(out.begin(), out.end(), '\r', ' ');
-  return out;
-}
-
 int32_t document_index(const Corpus& corpus, std::string_view id) {
   const Document* doc = corpus.find(id);
   if (doc == nullptr) return -1;
@@ -65,15 +54,16 @@ ImU32 contrast_text(const Rgba8& color) {
 void draw_metadata(const Document& doc, bool outside_time_range) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::SetWindowFontScale(1.25f);
-  ImGui::TextUnformatted(display_safe(doc.meta.title).c_str());
+  ImGui::TextUnformatted(one_line(display_text(doc.meta.title)).c_str());
   ImGui::SetWindowFontScale(1.0f);
   std::string line;
   if (!doc.meta.source.empty()) line += doc.meta.source;
   if (!doc.meta.date.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + doc.meta.date;
   line += (line.empty() ? "" : " \xC2\xB7 ") + std::to_string(doc.bytes.size()) + " bytes";
-  ImGui::TextDisabled("%s", display_safe(line).c_str());
-  if (!doc.meta.url.empty()) ImGui::TextDisabled("%s", display_safe(doc.meta.url).c_str());
-  ImGui::TextDisabled("%s", display_safe(doc.path).c_str());
+  ImGui::TextDisabled("%s", one_line(display_text(line)).c_str());
+  if (!doc.meta.url.empty())
+    ImGui::TextDisabled("%s", one_line(display_text(doc.meta.url)).c_str());
+  ImGui::TextDisabled("%s", one_line(display_text(doc.path)).c_str());
   if (!doc.invalid_utf8.empty()) {
     ImGui::TextColored(ImVec4(0.90f, 0.70f, 0.25f, 1.0f),
                        "%zu invalid UTF-8 sequence(s), first at byte %zu: shown as \xEF\xBF\xBD",
@@ -228,9 +218,9 @@ void ReaderPanel::open_document(const PanelContext& ctx, int32_t doc_index) {
     if (!run.quote_start) continue;
     speaker_labels_[r] =
         "\xE2\x80\x94 " +
-        (run.speaker >= 0
-             ? display_safe(story.analysis.entities[static_cast<size_t>(run.speaker)].name)
-             : std::string("unknown"));
+        (run.speaker >= 0 ? one_line(display_text(
+                                story.analysis.entities[static_cast<size_t>(run.speaker)].name))
+                          : std::string("unknown"));
   }
 }
 
@@ -251,7 +241,8 @@ void ReaderPanel::relayout(ImFont* font, float font_size, float measure) {
     if (marks_.runs[r].quote_start) quote_starts.push_back(static_cast<uint32_t>(r));
   size_t next_quote = 0;
 
-  const char* text = display_->text().data();
+  const std::string_view shown = display_->text();
+  const char* text = shown.data();
   const float scale = font_size / font->FontSize;
   const float line_h = font_size * kLineHeight;
   float y = 0.0f;
@@ -267,7 +258,7 @@ void ReaderPanel::relayout(ImFont* font, float font_size, float measure) {
       // one whole UTF-8 sequence.
       const char* eol = font->CalcWordWrapPositionA(scale, s, end, measure);
       if (eol <= s) eol = s + 1;
-      while (eol < end && is_continuation(*eol)) ++eol;
+      eol = std::min(end, text + utf8::ceil_boundary(shown, static_cast<size_t>(eol - text)));
       Line line;
       line.start = static_cast<uint32_t>(s - text);
       line.end = static_cast<uint32_t>(eol - text);
@@ -496,7 +487,8 @@ void ReaderPanel::draw_mention_bar(PanelContext& ctx) {
   const std::string where = mentions_here_ == 0
                                 ? std::string("none in this document")
                                 : std::to_string(mentions_here_) + " in this document";
-  ImGui::TextDisabled("\xC2\xB7 %s \xC2\xB7 %s", display_safe(entity.name).c_str(), where.c_str());
+  ImGui::TextDisabled("\xC2\xB7 %s \xC2\xB7 %s", one_line(display_text(entity.name)).c_str(),
+                      where.c_str());
   ImGui::SameLine();
   // Drawn arrows rather than glyphs, which the font may lack.
   if (ImGui::ArrowButton("##previous_mention", ImGuiDir_Left)) step_mention(ctx, -1);
@@ -520,15 +512,16 @@ void ReaderPanel::draw_text(PanelContext& ctx, const Style& style) {
   const ReaderRun& run = marks_.runs[static_cast<size_t>(hovered_run_)];
   const Analysis& analysis = ctx.story.analysis;
   const std::string speaker =
-      run.speaker >= 0 ? display_safe(analysis.entities[static_cast<size_t>(run.speaker)].name)
-                       : std::string("an unknown speaker");
+      run.speaker >= 0
+          ? one_line(display_text(analysis.entities[static_cast<size_t>(run.speaker)].name))
+          : std::string("an unknown speaker");
   const bool clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   if (run.entity >= 0) {
     const Entity& entity = analysis.entities[static_cast<size_t>(run.entity)];
     // Only entities in the graph can be selected (is_valid_selection).
     const bool selectable = ctx.story.node_of_id(entity.id) >= 0;
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(display_safe(entity.name).c_str());
+    ImGui::TextUnformatted(one_line(display_text(entity.name)).c_str());
     ImGui::TextDisabled("%.*s", static_cast<int>(to_string(entity.type).size()),
                         to_string(entity.type).data());
     if (run.quote >= 0) ImGui::TextDisabled("In a quote by %s", speaker.c_str());

@@ -13,7 +13,7 @@
 #include "core/text/markdown.h"
 #include "core/text/sentences.h"
 #include "core/text/tokens.h"
-#include "core/text/utf8.h"
+#include "ui/display_text.h"
 
 namespace dramatis::ui {
 namespace {
@@ -23,81 +23,10 @@ constexpr const char* kColumnNames[] = {"title", "outlet", "date", "entities", "
 
 constexpr size_t kTopSpeakers = 3;         // named in the "Quoted" column
 constexpr size_t kMaxSentenceBytes = 360;  // a claim's context, cut around the claim
-constexpr size_t kWordSearchBytes = 24;    // how far a cut looks for a space
 constexpr size_t kMaxStateIds = 20;
 constexpr float kConflictEstimateLines = 7.0f;  // height of a conflict not yet drawn
 
 const char* const kDash = "\xE2\x80\x94";
-const char* const kEllipsis = "\xE2\x80\xA6";
-
-bool is_continuation(std::string_view text, size_t offset) {
-  return offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
-}
-
-// The start of the UTF-8 sequence at `offset`, stepping back (floor) or forward (ceil) at most
-// 3 bytes: a longer run of continuation bytes is invalid anyway and shows as U+FFFD.
-size_t utf8_floor(std::string_view text, size_t offset) {
-  for (int step = 0; step < 3 && offset > 0 && is_continuation(text, offset); ++step) --offset;
-  return offset;
-}
-
-size_t utf8_ceil(std::string_view text, size_t offset) {
-  for (int step = 0; step < 3 && is_continuation(text, offset); ++step) ++offset;
-  return std::min(offset, text.size());
-}
-
-std::string display(std::string_view text) {
-  return utf8::DisplayText(text).text();
-}
-
-// ImGui reads "##" in a label as the start of a hidden id: keep document text from doing that.
-std::string visible_label(std::string text) {
-  for (size_t at = text.find("##"); at != std::string::npos; at = text.find("##", at + 2))
-    text.insert(at + 1, " ");
-  return text;
-}
-
-// Display text on one line: line breaks and tabs as spaces, no spaces at the ends.
-std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  const size_t first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
-// [start, end) of a document's bytes around [claim_start, claim_end): all of it when short, else
-// a window of about `max_bytes` centred on the claim, cut after / before a nearby space and never
-// inside a UTF-8 sequence, with ellipses where text was left out.
-std::string context_around(std::string_view bytes, size_t start, size_t end, size_t claim_start,
-                           size_t claim_end, size_t max_bytes) {
-  end = std::min(end, bytes.size());
-  start = std::min(start, end);
-  claim_start = std::clamp(claim_start, start, end);
-  claim_end = std::clamp(claim_end, claim_start, end);
-  size_t lo = start, hi = end;
-  if (end - start > max_bytes) {
-    const size_t claim = claim_end - claim_start;
-    const size_t side = claim >= max_bytes ? 0 : (max_bytes - claim) / 2;
-    lo = claim_start > start + side ? claim_start - side : start;
-    hi = std::min(end, claim_end + side);
-    if (lo > start) {
-      const size_t space = bytes.substr(lo, kWordSearchBytes).find(' ');
-      lo = space != std::string_view::npos && lo + space < claim_start ? lo + space + 1
-                                                                       : utf8_ceil(bytes, lo);
-    }
-    if (hi < end) {
-      const size_t from = hi > kWordSearchBytes ? hi - kWordSearchBytes : 0;
-      const size_t space = bytes.substr(from, hi - from).rfind(' ');
-      hi = space != std::string_view::npos && from + space > claim_end ? from + space
-                                                                       : utf8_floor(bytes, hi);
-    }
-  }
-  std::string text = one_line(display(bytes.substr(lo, hi - lo)));
-  if (lo > start) text = kEllipsis + text;
-  if (hi < end) text += kEllipsis;
-  return text;
-}
 
 // The sentence holding byte `offset`, else the line holding it, as [start, end).
 std::pair<size_t, size_t> sentence_at(std::string_view bytes,
@@ -130,9 +59,9 @@ void SourcesPanel::rebuild(const Story& story) {
     const DocumentMeta& meta = corpus.documents[d].meta;
     DocumentRow& row = docs_[d];
     row.id = meta.id;
-    row.title = one_line(display(meta.title.empty() ? meta.id : meta.title));
-    row.outlet = meta.source.empty() ? kDash : one_line(display(meta.source));
-    row.date = meta.date.empty() ? kDash : display(meta.date);
+    row.title = one_line(display_text(meta.title.empty() ? meta.id : meta.title));
+    row.outlet = meta.source.empty() ? kDash : one_line(display_text(meta.source));
+    row.date = meta.date.empty() ? kDash : display_text(meta.date);
   }
 
   // Distinct entities per document: `seen` remembers the last entity counted in each document.
@@ -166,7 +95,7 @@ void SourcesPanel::rebuild(const Story& story) {
     if (speaker.entity >= 0) {
       const size_t e = static_cast<size_t>(speaker.entity);
       speaker.id = analysis.entities[e].id;
-      speaker.name = one_line(display(analysis.entities[e].name));
+      speaker.name = one_line(display_text(analysis.entities[e].name));
       speaker.selectable =
           e < story.graph.node_of_entity.size() && story.graph.node_of_entity[e] >= 0;
     } else {
@@ -205,7 +134,7 @@ void SourcesPanel::rebuild(const Story& story) {
   std::vector<uint8_t> split(n, 0);
   for (const Conflict& conflict : analysis.conflicts) {
     ConflictView view;
-    view.about = one_line(display(conflict.about));
+    view.about = one_line(display_text(conflict.about));
     for (const ConflictClaim& claim : conflict.claims) {
       const uint32_t doc = claim.span.doc;
       if (doc >= n) continue;
@@ -217,11 +146,11 @@ void SourcesPanel::rebuild(const Story& story) {
       }
       const auto [start, end] = sentence_at(bytes, sentences[doc], claim.span.start);
       ClaimView shown;
-      shown.value = one_line(display(claim.value));
+      shown.value = one_line(display_text(claim.value));
       shown.document = docs_[doc].title;
       if (docs_[doc].date != kDash) shown.document += " (" + docs_[doc].date + ")";
-      shown.sentence = context_around(bytes, start, std::max(end, claim.span.end), claim.span.start,
-                                      claim.span.end, kMaxSentenceBytes);
+      shown.sentence = snippet(bytes, start, std::max(end, claim.span.end), claim.span.start,
+                               claim.span.end, kMaxSentenceBytes);
       shown.span = claim.span;
       view.claims.push_back(std::move(shown));
     }

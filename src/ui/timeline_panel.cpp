@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string_view>
 
-#include "core/text/utf8.h"
+#include "ui/display_text.h"
 #include "ui/palette.h"
 
 namespace dramatis::ui {
@@ -18,6 +18,7 @@ constexpr double kPanPerWheelNotch = 0.1;  // share of the window a horizontal w
 constexpr float kGroupPx = 2.0f;           // marks closer than this (pixels) draw as one
 constexpr float kPickSlopPx = 3.0f;
 constexpr float kDragThresholdPx = 3.0f;
+// An item's words are the head of its span: a snippet focused on its first this many bytes.
 constexpr size_t kTooltipSnippetBytes = 240;
 constexpr size_t kSummarySnippetBytes = 70;
 constexpr size_t kTooltipItems = 3;  // items a tooltip describes before "and N more"
@@ -38,54 +39,9 @@ size_t lane_of(TimelineItem::Kind kind) {
   return 0;
 }
 
-// Steps back to the start of a UTF-8 sequence so a cut never splits one (at most 3 bytes: a
-// longer run of continuation bytes is invalid anyway and shows as U+FFFD).
-size_t utf8_floor(std::string_view text, size_t offset) {
-  for (int step = 0; step < 3 && offset > 0 && offset < text.size() &&
-                     (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
-       ++step)
-    --offset;
-  return offset;
-}
-
-// The bytes [start, end) of a document as one display line: at most `max_bytes` of them (cut on
-// a UTF-8 boundary, with an ellipsis), line breaks as spaces, invalid UTF-8 as U+FFFD.
-std::string snippet(std::string_view bytes, size_t start, size_t end, size_t max_bytes) {
-  start = std::min(start, bytes.size());
-  end = std::clamp(end, start, bytes.size());
-  const bool cut = end - start > max_bytes;
-  if (cut) end = utf8_floor(bytes, start + max_bytes);
-  std::string text = utf8::DisplayText(bytes.substr(start, end - start)).text();
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  const size_t first = text.find_first_not_of(' ');
-  const size_t last = text.find_last_not_of(' ');
-  text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-  if (cut) text += "\xE2\x80\xA6";
-  return text;
-}
-
-std::string display(std::string_view text) {
-  return utf8::DisplayText(text).text();
-}
-
-// ImGui reads "##" in a label as the start of a hidden id: keep document text from doing that.
-std::string visible_label(std::string text) {
-  for (size_t at = text.find("##"); at != std::string::npos; at = text.find("##", at + 2))
-    text.insert(at + 1, " ");
-  return text;
-}
-
-std::string_view span_bytes(const Story& story, const DocSpan& span) {
-  if (span.doc >= story.corpus.documents.size()) return {};
-  const std::string& bytes = story.corpus.documents[span.doc].bytes;
-  const size_t start = std::min(span.start, bytes.size());
-  return std::string_view(bytes).substr(start, std::min(span.end, bytes.size()) - start);
-}
-
 std::string entity_name(const Story& story, int entity, const char* unknown) {
   if (entity < 0 || static_cast<size_t>(entity) >= story.analysis.entities.size()) return unknown;
-  return display(story.analysis.entities[static_cast<size_t>(entity)].name);
+  return display_text(story.analysis.entities[static_cast<size_t>(entity)].name);
 }
 
 Rgba8 entity_color(const Story& story, int entity) {
@@ -110,24 +66,24 @@ ImU32 item_color(const Story& story, const TimelineItem& item, uint8_t alpha) {
 // One line naming an item, for the "choose one" list.
 std::string summary(const Story& story, const TimelineItem& item) {
   std::string text = iso_of_interval(item.date) + "  ";
-  const std::string_view bytes = span_bytes(story, item.span);
+  const std::string_view bytes = span_bytes(story.corpus, item.span);
   switch (item.kind) {
     case TimelineItem::Kind::Event: {
       const Event& event = story.analysis.events[item.index];
-      text += entity_name(story, event.subject, "Event") + " " + display(event.cue) + ": ";
-      text += snippet(bytes, 0, bytes.size(), kSummarySnippetBytes);
+      text += entity_name(story, event.subject, "Event") + " " + display_text(event.cue) + ": ";
+      text += snippet(bytes, 0, bytes.size(), 0, kSummarySnippetBytes, kSummarySnippetBytes);
       break;
     }
     case TimelineItem::Kind::Quote: {
       const Quote& quote = story.analysis.quotes[item.index];
       text += entity_name(story, quote.speaker, "Unattributed") + ": ";
-      text += snippet(bytes, 0, bytes.size(), kSummarySnippetBytes);
+      text += snippet(bytes, 0, bytes.size(), 0, kSummarySnippetBytes, kSummarySnippetBytes);
       break;
     }
     case TimelineItem::Kind::Document: {
       const DocumentMeta& meta = story.corpus.documents[item.index].meta;
-      text += display(meta.title.empty() ? meta.id : meta.title);
-      if (!meta.source.empty()) text += " (" + display(meta.source) + ")";
+      text += display_text(meta.title.empty() ? meta.id : meta.title);
+      if (!meta.source.empty()) text += " (" + display_text(meta.source) + ")";
       break;
     }
   }
@@ -136,28 +92,32 @@ std::string summary(const Story& story, const TimelineItem& item) {
 
 // An item's tooltip body: what it is, when, and its words.
 void describe(const Story& story, const TimelineItem& item) {
-  const std::string_view bytes = span_bytes(story, item.span);
+  const std::string_view bytes = span_bytes(story.corpus, item.span);
   switch (item.kind) {
     case TimelineItem::Kind::Event: {
       const Event& event = story.analysis.events[item.index];
       ImGui::Text("%s \xC2\xB7 %s", entity_name(story, event.subject, "Unknown subject").c_str(),
-                  display(event.cue).c_str());
-      ImGui::TextDisabled("Event, %s", display(event.date).c_str());
-      ImGui::TextWrapped("%s", snippet(bytes, 0, bytes.size(), kTooltipSnippetBytes).c_str());
+                  display_text(event.cue).c_str());
+      ImGui::TextDisabled("Event, %s", display_text(event.date).c_str());
+      ImGui::TextWrapped(
+          "%s",
+          snippet(bytes, 0, bytes.size(), 0, kTooltipSnippetBytes, kTooltipSnippetBytes).c_str());
       break;
     }
     case TimelineItem::Kind::Quote: {
       const Quote& quote = story.analysis.quotes[item.index];
       ImGui::TextUnformatted(entity_name(story, quote.speaker, "Unattributed").c_str());
       ImGui::TextDisabled("Quote, %s", iso_of_interval(item.date).c_str());
-      ImGui::TextWrapped("%s", snippet(bytes, 0, bytes.size(), kTooltipSnippetBytes).c_str());
+      ImGui::TextWrapped(
+          "%s",
+          snippet(bytes, 0, bytes.size(), 0, kTooltipSnippetBytes, kTooltipSnippetBytes).c_str());
       break;
     }
     case TimelineItem::Kind::Document: {
       const DocumentMeta& meta = story.corpus.documents[item.index].meta;
-      ImGui::TextWrapped("%s", display(meta.title.empty() ? meta.id : meta.title).c_str());
-      ImGui::TextDisabled("%s%sPublished %s", display(meta.source).c_str(),
-                          meta.source.empty() ? "" : ", ", display(meta.date).c_str());
+      ImGui::TextWrapped("%s", display_text(meta.title.empty() ? meta.id : meta.title).c_str());
+      ImGui::TextDisabled("%s%sPublished %s", display_text(meta.source).c_str(),
+                          meta.source.empty() ? "" : ", ", display_text(meta.date).c_str());
       break;
     }
   }
@@ -306,8 +266,8 @@ void TimelinePanel::draw_toolbar(PanelContext& ctx) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ctx.view.time_range) {
-    ImGui::Text("Range %s \xE2\x80\x93 %s", display(ctx.view.time_range->first).c_str(),
-                display(ctx.view.time_range->last).c_str());
+    ImGui::Text("Range %s \xE2\x80\x93 %s", display_text(ctx.view.time_range->first).c_str(),
+                display_text(ctx.view.time_range->last).c_str());
   } else {
     ImGui::TextDisabled("Drag across the timeline to pick a time range");
   }
@@ -636,7 +596,7 @@ void TimelinePanel::draw(PanelContext& ctx) {
   }
   // Shown to tests as JSON, which must be valid UTF-8 whatever a shared link carried.
   range_ = ctx.view.time_range;
-  if (range_) range_ = TimeRange{display(range_->first), display(range_->last)};
+  if (range_) range_ = TimeRange{display_text(range_->first), display_text(range_->last)};
 }
 
 nlohmann::json TimelinePanel::state_json() const {

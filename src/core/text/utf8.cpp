@@ -44,6 +44,24 @@ Step decode(std::string_view text, size_t offset) {
   return {cp, length, true};
 }
 
+size_t floor_boundary(std::string_view text, size_t offset) {
+  if (offset >= text.size()) return text.size();
+  // A byte that is not a continuation byte always starts a sequence (decode() never takes one
+  // in), and a sequence is at most 4 bytes: its start is at most 3 bytes back.
+  const size_t lowest = offset > 3 ? offset - 3 : 0;
+  for (size_t p = offset + 1; p-- > lowest;) {
+    if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;
+    return p + decode(text, p).length > offset ? p : offset;
+  }
+  return offset;  // no start reaches this far: a stray continuation byte, a sequence of its own
+}
+
+size_t ceil_boundary(std::string_view text, size_t offset) {
+  if (offset >= text.size()) return text.size();
+  const size_t start = floor_boundary(text, offset);
+  return start == offset ? offset : start + decode(text, start).length;
+}
+
 void append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -24,6 +24,15 @@ struct Step {
 // Decodes the sequence starting at `offset` (which must be < text.size()).
 Step decode(std::string_view text, size_t offset);
 
+// Character boundaries for cutting text without splitting a sequence, with sequences as decode()
+// and find_invalid() split them: each byte decode() does not take into a sequence is an invalid
+// sequence of its own. Both clamp `offset` to text.size(), and an offset that already starts a
+// sequence (or is the end) is returned as is.
+// The start of the sequence holding `offset`: a boundary at or before it, at most 3 bytes back.
+size_t floor_boundary(std::string_view text, size_t offset);
+// The end of the sequence holding `offset` when `offset` is inside one: a boundary at or after it.
+size_t ceil_boundary(std::string_view text, size_t offset);
+
 // Appends the UTF-8 encoding of `codepoint` (which must be a Unicode scalar value).
 void append(std::string& out, char32_t codepoint);
 

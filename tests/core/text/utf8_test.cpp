@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace dramatis::utf8;
 
 TEST_CASE("decodes typographic punctuation and CJK from the seeds") {
@@ -89,4 +93,73 @@ TEST_CASE("append encodes every length") {
   append(out, U'\U0001F600');
   CHECK(out == "a\xC3\xA9\xE2\x80\x94\xF0\x9F\x98\x80");
   CHECK(find_invalid(out).empty());
+}
+
+TEST_CASE("floor and ceil boundaries never split a valid character") {
+  const std::string text = "a\xC3\xA9\xE2\x80\x94\xF0\x9F\x98\x80z";  // a é — 😀 z
+  // Starts: a 0, é 1, — 3, 😀 6, z 10; the end is 11.
+  const size_t floors[] = {0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 11};
+  const size_t ceils[] = {0, 1, 3, 3, 6, 6, 6, 10, 10, 10, 10, 11};
+  for (size_t offset = 0; offset <= text.size(); ++offset) {
+    CAPTURE(offset);
+    CHECK(floor_boundary(text, offset) == floors[offset]);
+    CHECK(ceil_boundary(text, offset) == ceils[offset]);
+  }
+  SUBCASE("offsets past the end clamp to it") {
+    CHECK(floor_boundary(text, 50) == text.size());
+    CHECK(ceil_boundary(text, 50) == text.size());
+    CHECK(floor_boundary("", 0) == 0);
+    CHECK(ceil_boundary("", 3) == 0);
+  }
+}
+
+TEST_CASE("floor and ceil boundaries follow the invalid sequences find_invalid reports") {
+  SUBCASE("a lone continuation byte is a sequence of its own") {
+    const std::string text =
+        "ab\x80"
+        "c";
+    CHECK(floor_boundary(text, 2) == 2);
+    CHECK(ceil_boundary(text, 2) == 2);
+  }
+  SUBCASE("a continuation byte after a complete character") {
+    const std::string text = "\xC3\xA9\x80";
+    CHECK(floor_boundary(text, 1) == 0);
+    CHECK(ceil_boundary(text, 1) == 2);
+    CHECK(floor_boundary(text, 2) == 2);
+  }
+  SUBCASE("a truncated sequence is one maximal subpart") {
+    const std::string text = "x\xE2\x80y";
+    CHECK(floor_boundary(text, 2) == 1);
+    CHECK(ceil_boundary(text, 2) == 3);
+    CHECK(floor_boundary(text, 3) == 3);
+  }
+  SUBCASE("a long run of continuation bytes") {
+    const std::string text = "\xE2\x80\x80\x80\x80\x80";
+    CHECK(floor_boundary(text, 2) == 0);
+    CHECK(ceil_boundary(text, 1) == 3);
+    for (size_t offset = 3; offset < text.size(); ++offset) {
+      CHECK(floor_boundary(text, offset) == offset);
+      CHECK(ceil_boundary(text, offset) == offset);
+    }
+  }
+  SUBCASE("every result is a sequence start or the end") {
+    const std::string text = "A\xFF\xC3\xE2\x82\xAC\xED\xA0\x80\xF0\x9F\x98 \xC0\xAF\xF4\x90";
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < text.size(); i += decode(text, i).length) starts.push_back(i);
+    starts.push_back(text.size());
+    const auto is_start = [&](size_t at) {
+      return std::find(starts.begin(), starts.end(), at) != starts.end();
+    };
+    for (size_t offset = 0; offset <= text.size(); ++offset) {
+      CAPTURE(offset);
+      const size_t lo = floor_boundary(text, offset);
+      const size_t hi = ceil_boundary(text, offset);
+      CHECK(lo <= offset);
+      CHECK(hi >= offset);
+      CHECK(is_start(lo));
+      CHECK(is_start(hi));
+      // Nothing between the two is a start: they bracket the one sequence holding `offset`.
+      for (size_t k = lo + 1; k < hi; ++k) CHECK_FALSE(is_start(k));
+    }
+  }
 }
