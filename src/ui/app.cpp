@@ -361,7 +361,7 @@ void App::finish_corpus_job() {
     const double start = now_seconds();
     bool stepped = false;
     while (!job_->done() && (now_seconds() - start) * 1000.0 < kJobFrameBudgetMs) {
-      if (stepped && job_->next_is_analysis()) break;
+      if (stepped && job_->next_is_heavy()) break;
       job_->step();
       stepped = true;
     }

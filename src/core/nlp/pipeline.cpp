@@ -121,43 +121,88 @@ std::vector<std::vector<MentionRef>> mentions_by_document(const std::vector<Enti
 
 }  // namespace
 
-Analysis analyze(const Corpus& corpus) {
-  std::vector<std::string_view> texts, dates;
+Analyzer::Analyzer(const Corpus& corpus) {
   for (const Document& doc : corpus.documents) {
-    texts.emplace_back(doc.bytes);
-    dates.emplace_back(doc.meta.date);
+    texts_.emplace_back(doc.bytes);
+    dates_.emplace_back(doc.meta.date);
   }
-  const std::vector<DocumentView> views = make_document_views(texts, dates);
-  const WordStats stats = collect_word_stats(views);
+}
 
-  Analysis analysis;
-  analysis.entities = resolve_entities(views, all_candidates(views, stats));
-  const DatesByDocument dates_by_doc = all_dates(views);
-  add_date_entities(dates_by_doc, analysis.entities);
-  number_entities(analysis.entities);
-  for (const auto& doc_dates : dates_by_doc)
-    analysis.dates.insert(analysis.dates.end(), doc_dates.begin(), doc_dates.end());
+Analyzer::~Analyzer() = default;
 
-  const auto mentions = mentions_by_document(analysis.entities, views.size());
-  for (const DocumentView& v : views) {
-    std::vector<Quote> quotes =
-        attribute_quotes(v, find_quote_spans(v.text), mentions[v.doc], analysis.entities);
-    analysis.quotes.insert(analysis.quotes.end(), std::make_move_iterator(quotes.begin()),
-                           std::make_move_iterator(quotes.end()));
+const char* Analyzer::stage() const {
+  static constexpr const char* kStages[] = {"Reading the text's structure",
+                                            "Finding names and who they are",
+                                            "Finding dates",
+                                            "Finding quotes and their speakers",
+                                            "Grouping the same statements",
+                                            "Finding relations, events and conflicts",
+                                            "Done"};
+  return kStages[std::min<size_t>(stage_, std::size(kStages) - 1)];
+}
+
+float Analyzer::progress() const {
+  return static_cast<float>(stage_) / static_cast<float>(kStageCount);
+}
+
+bool Analyzer::step() {
+  switch (stage_) {
+    case 0:
+      views_ = make_document_views(texts_, dates_);
+      stats_ = std::make_unique<WordStats>(collect_word_stats(views_));
+      break;
+    case 1:
+      analysis_.entities = resolve_entities(views_, all_candidates(views_, *stats_));
+      stats_.reset();
+      break;
+    case 2: {
+      dates_by_doc_ = all_dates(views_);
+      add_date_entities(dates_by_doc_, analysis_.entities);
+      number_entities(analysis_.entities);
+      for (const auto& doc_dates : dates_by_doc_)
+        analysis_.dates.insert(analysis_.dates.end(), doc_dates.begin(), doc_dates.end());
+      mentions_ = mentions_by_document(analysis_.entities, views_.size());
+      break;
+    }
+    case 3:
+      for (const DocumentView& v : views_) {
+        std::vector<Quote> quotes =
+            attribute_quotes(v, find_quote_spans(v.text), mentions_[v.doc], analysis_.entities);
+        analysis_.quotes.insert(analysis_.quotes.end(), std::make_move_iterator(quotes.begin()),
+                                std::make_move_iterator(quotes.end()));
+      }
+      break;
+    case 4: {
+      std::vector<std::string_view> quoted;
+      for (size_t i = 0; i < analysis_.quotes.size(); ++i) {
+        const Quote& q = analysis_.quotes[i];
+        analysis_.quotes[i].id = "q" + std::to_string(i);
+        quoted.push_back(texts_[q.span.doc].substr(q.span.start, q.span.end - q.span.start));
+      }
+      const std::vector<std::string> clusters = cluster_quotes(quoted);
+      for (size_t i = 0; i < analysis_.quotes.size(); ++i)
+        analysis_.quotes[i].cluster = clusters[i];
+      break;
+    }
+    case 5:
+      analysis_.relations = find_relations(views_, mentions_, analysis_.quotes);
+      analysis_.events = find_events(views_, mentions_, dates_by_doc_);
+      analysis_.conflicts = find_conflicts(analysis_.events, dates_by_doc_, analysis_.entities);
+      break;
+    default: return false;
   }
-  std::vector<std::string_view> quoted;
-  for (size_t i = 0; i < analysis.quotes.size(); ++i) {
-    const Quote& q = analysis.quotes[i];
-    analysis.quotes[i].id = "q" + std::to_string(i);
-    quoted.push_back(texts[q.span.doc].substr(q.span.start, q.span.end - q.span.start));
-  }
-  const std::vector<std::string> clusters = cluster_quotes(quoted);
-  for (size_t i = 0; i < analysis.quotes.size(); ++i) analysis.quotes[i].cluster = clusters[i];
+  ++stage_;
+  return stage_ < kStageCount;
+}
 
-  analysis.relations = find_relations(views, mentions, analysis.quotes);
-  analysis.events = find_events(views, mentions, dates_by_doc);
-  analysis.conflicts = find_conflicts(analysis.events, dates_by_doc, analysis.entities);
-  return analysis;
+Analysis Analyzer::take() {
+  while (step()) {
+  }
+  return std::move(analysis_);
+}
+
+Analysis analyze(const Corpus& corpus) {
+  return Analyzer(corpus).take();
 }
 
 }  // namespace dramatis

@@ -3,13 +3,14 @@
 #include <string_view>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/nlp/pipeline.h"
 
 namespace dramatis {
 namespace {
 
-constexpr const char* kStages[] = {"Reading the files", "Reading the stories and drawing the graph",
-                                   "Done", "Cancelled"};
-enum Stage { kReading, kAnalysing, kDone, kCancelled };
+constexpr const char* kGraph = "Drawing the graph";
+constexpr const char* kDone = "Done";
+constexpr const char* kCancelled = "Cancelled";
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -19,12 +20,15 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 CorpusJob::CorpusJob(Corpus base, std::vector<Input> files, std::vector<std::string> paths)
     : corpus_(std::move(base)), files_(std::move(files)), paths_(std::move(paths)) {
-  // One step per file and one for all the paths, then the analysis.
-  total_steps_ = files_.size() + (paths_.empty() ? 0 : 1) + 1;
+  // One step per file and one for all the paths, one to start the analysis, one per stage of
+  // it, and the graph.
+  total_steps_ = files_.size() + (paths_.empty() ? 0 : 1) + 2 + Analyzer::kStageCount;
 }
 
+CorpusJob::~CorpusJob() = default;
+
 const char* CorpusJob::stage() const {
-  return kStages[stage_.load()];
+  return stage_.load();
 }
 
 bool CorpusJob::step() {
@@ -63,11 +67,16 @@ bool CorpusJob::step() {
       corpus_.documents.push_back(std::move(doc));
     }
     for (Diagnostic& d : loaded.diagnostics) corpus_.diagnostics.push_back(std::move(d));
-  } else {
+  } else if (!analyzer_) {
     assign_missing_ids(corpus_);
-    stage_ = kAnalysing;
-    // The analysis looks across documents (boilerplate, aliases), so it is one step.
-    story_ = make_story(std::move(corpus_));
+    analyzer_ = std::make_unique<Analyzer>(corpus_);
+  } else if (!analysed_) {
+    // One stage of the reading engine per step (each covers the whole corpus).
+    analysed_ = !analyzer_->step();
+  } else {
+    Analysis analysis = analyzer_->take();
+    analyzer_.reset();
+    story_ = make_story(std::move(corpus_), std::move(analysis));
     stage_ = cancelled_ ? kCancelled : kDone;
     progress_ = 1.0f;
     done_ = true;
@@ -75,7 +84,7 @@ bool CorpusJob::step() {
   }
   ++steps_done_;
   progress_ = static_cast<float>(steps_done_) / static_cast<float>(total_steps_);
-  if (next_file_ >= files_.size() && paths_.empty()) stage_ = kAnalysing;
+  if (analyzer_) stage_ = analysed_ ? kGraph : analyzer_->stage();
   return true;
 }
 

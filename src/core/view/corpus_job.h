@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "core/view/story.h"
 
 namespace dramatis {
+
+class Analyzer;  // core/nlp/pipeline.h
 
 class CorpusJob {
  public:
@@ -24,6 +27,7 @@ class CorpusJob {
 
   // The new corpus is `base` plus `files` plus whatever `paths` (files or folders) hold.
   CorpusJob(Corpus base, std::vector<Input> files, std::vector<std::string> paths);
+  ~CorpusJob();
 
   // Does the next step; false when there is nothing left (done, or cancelled).
   bool step();
@@ -33,8 +37,9 @@ class CorpusJob {
   bool cancelled() const { return cancelled_; }
   float progress() const { return progress_; }  // 0..1
   const char* stage() const;                    // plain words for the progress bar
-  // True when the next step is the analysis (the long one): the files are all read.
-  bool next_is_analysis() const { return next_file_ >= files_.size() && paths_.empty(); }
+  // True when the next step is a stage of the analysis or the graph (the long ones): the files
+  // are all read.
+  bool next_is_heavy() const { return next_file_ >= files_.size() && paths_.empty(); }
   // The new story, once done() and not cancelled (then the job is spent). Its corpus'
   // diagnostics name every file that could not be added.
   std::optional<Story> take_story();
@@ -47,7 +52,9 @@ class CorpusJob {
   size_t total_steps_ = 0;
   size_t steps_done_ = 0;
   std::optional<Story> story_;
-  std::atomic<int> stage_{0};
+  std::unique_ptr<Analyzer> analyzer_;  // reads corpus_, which stays put meanwhile
+  bool analysed_ = false;
+  std::atomic<const char*> stage_{"Reading the files"};
   std::atomic<float> progress_{0.0f};
   std::atomic<bool> done_{false};
   std::atomic<bool> cancelled_{false};
