@@ -9,11 +9,11 @@
 
 #include "core/corpus/corpus_loader.h"
 #include "core/io/analysis_json.h"
-#include "core/io/read_file.h"
 #include "core/io/export_gexf.h"
 #include "core/io/export_graphml.h"
 #include "core/io/export_node_link.h"
 #include "core/io/export_quotes_csv.h"
+#include "core/io/read_file.h"
 #include "core/view/app_state.h"
 #include "core/view/apply_edits.h"
 #include "core/view/corpus_fingerprint.h"
@@ -78,6 +78,14 @@ void App::set_base_story(Story story) {
           parse_user_edits(*saved, "saved edits", fingerprint_, kExtractorVersion);
       for (const Diagnostic& d : parsed.diagnostics) banner_.push_back(d.format());
       if (parsed.edits && !parsed.corpus_mismatch) edits_ = *parsed.edits;
+      if (!parsed.ok() && hooks_.save_edits) {
+        // The next save keeps only what could be read: keep the whole file aside first.
+        hooks_.save_edits(fingerprint_ + ".unreadable", *saved);
+        banner_.push_back(
+            "Your saved edits were partly unreadable; the whole file is kept as "
+            "edits-" +
+            fingerprint_ + ".unreadable.");
+      }
     }
   }
   edits_.corpus = fingerprint_;

@@ -46,6 +46,25 @@ state_check() {
 }
 check "state lists five titled documents, the selection, and no missing glyphs" state_check
 
+# Saved edits that are partly unreadable: the readable part applies, and the whole file is kept
+# aside before anything is saved over it (nothing the user made is lost).
+fp=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).fingerprint)' "$out/state.json")
+mkdir -p "$out/edits"
+printf '%s' '{"schema":"dramatis.edits/1","corpus":"'"$fp"'","extractor":"1","hidden":["e1",42],"merges":"x"}' \
+  >"$out/edits/edits-$fp.json"
+(cd / && LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$app" --frames 3 --state "$out/state2.json" --edits-dir "$out/edits") >"$out/log2" 2>&1
+check "partly unreadable edits: the file is kept aside whole" \
+  cmp "$out/edits/edits-$fp.json" "$out/edits/edits-$fp.unreadable.json"
+edits_check() {
+  node -e '
+    const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const ok = s.edits.hidden.includes("e1") && s.problems.some((p) => /unreadable/.test(p));
+    if (!ok) { console.error(JSON.stringify({ edits: s.edits, problems: s.problems })); process.exit(1); }
+  ' "$out/state2.json"
+}
+check "partly unreadable edits: the readable part applies and the app says so" edits_check
+
 check "--help exits 0" "$app" --help >/dev/null
 "$app" --frames 0 >/dev/null 2>&1
 check "--frames 0 is a usage error (exit 1)" test $? -eq 1
