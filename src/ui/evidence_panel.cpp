@@ -366,13 +366,7 @@ void EvidencePanel::draw_edge(PanelContext& ctx) {
   ImGui::SameLine();
   draw_entity_link(ctx, second_);
 
-  std::string kinds;
-  for (unsigned k = 0; k <= static_cast<unsigned>(RelationKind::Other); ++k) {
-    const RelationKind kind = static_cast<RelationKind>(k);
-    if ((edge.kinds & relation_bit(kind)) == 0) continue;
-    if (!kinds.empty()) kinds += ", ";
-    kinds += to_string(kind);
-  }
+  const std::string kinds = join_relation_kinds(edge.kinds, ", ");
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("weight %s%s%s%s%zu %s%s%zu %s", format_weight(edge.weight).c_str(), kDot,
                       kinds.c_str(), kDot, documents_, documents_ == 1 ? "document" : "documents",
@@ -537,14 +531,7 @@ void EvidencePanel::draw_neighbours(PanelContext& ctx) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_weight(edge.weight).c_str());
       ImGui::TableNextColumn();
-      std::string kinds;
-      for (unsigned k = 0; k <= static_cast<unsigned>(RelationKind::Other); ++k) {
-        const RelationKind kind = static_cast<RelationKind>(k);
-        if ((edge.kinds & relation_bit(kind)) == 0) continue;
-        if (!kinds.empty()) kinds += ", ";
-        kinds += to_string(kind);
-      }
-      ImGui::TextDisabled("%s", kinds.c_str());
+      ImGui::TextDisabled("%s", join_relation_kinds(edge.kinds, ", ").c_str());
     }
   }
   ImGui::EndTable();

@@ -131,17 +131,6 @@ std::string document_title(const Corpus& corpus, uint32_t doc) {
   return one_line(display_text(meta.title.empty() ? meta.id : meta.title));
 }
 
-std::string kinds_text(RelationKinds kinds) {
-  std::string text;
-  for (unsigned k = 0; k <= static_cast<unsigned>(RelationKind::Other); ++k) {
-    const auto kind = static_cast<RelationKind>(k);
-    if ((kinds & relation_bit(kind)) == 0) continue;
-    if (!text.empty()) text += ", ";
-    text += to_string(kind);
-  }
-  return text;
-}
-
 // "YYYY-MM-DD" of a YYYYMMDD day.
 std::string iso_day(int32_t day) {
   char text[16];
@@ -474,7 +463,7 @@ void InspectorPanel::build_entity(const Story& story) {
       const GraphEdge& edge = graph.edges[n.edge];
       cache_.neighbors.push_back(NeighborRow{n.node, n.edge, story.node_id(n.node),
                                              story.node_id(edge.a) + "~" + story.node_id(edge.b),
-                                             kinds_text(edge.kinds)});
+                                             join_relation_kinds(edge.kinds, ", ")});
     }
     std::sort(cache_.neighbors.begin(), cache_.neighbors.end(),
               [&](const NeighborRow& a, const NeighborRow& b) {
@@ -1144,7 +1133,7 @@ void InspectorPanel::draw_edge(PanelContext& ctx) {
       std::snprintf(number, sizeof(number), "%.2f", edge.said_ba);
       fact(("Said by " + name_b).c_str(), number);
     }
-    fact("Relations", kinds_text(edge.kinds));
+    fact("Relations", join_relation_kinds(edge.kinds, ", "));
     fact("Evidence", count_text(edge.evidence_end - edge.evidence_begin, "span", "spans"));
     ImGui::EndTable();
   }

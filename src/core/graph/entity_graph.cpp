@@ -30,6 +30,17 @@ std::string_view to_string(RelationKind kind) {
   return kRelationNames[static_cast<size_t>(kind)];
 }
 
+std::string join_relation_kinds(RelationKinds kinds, std::string_view separator) {
+  std::string out;
+  for (unsigned k = 0; k <= static_cast<unsigned>(RelationKind::Other); ++k) {
+    const auto kind = static_cast<RelationKind>(k);
+    if ((kinds & relation_bit(kind)) == 0) continue;
+    if (!out.empty()) out += separator;
+    out += to_string(kind);
+  }
+  return out;
+}
+
 RelationKind relation_kind_from_string(std::string_view type) {
   for (size_t i = 0; i + 1 < std::size(kRelationNames); ++i) {
     if (kRelationNames[i] == type) return static_cast<RelationKind>(i);

@@ -33,6 +33,8 @@ constexpr RelationKinds relation_bit(RelationKind kind) {
 }
 std::string_view to_string(RelationKind kind);  // "co-occurs", "joined", ..., "other"
 RelationKind relation_kind_from_string(std::string_view type);  // Other when unknown
+// The kinds set in `kinds`, in enum order, joined by `separator` ("co-occurs, joined").
+std::string join_relation_kinds(RelationKinds kinds, std::string_view separator);
 
 // An inclusive range of calendar days as YYYYMMDD integers (2025-11 is 20251101..20251131: the
 // day need not exist, only the order matters). first == 0 means undated.

@@ -23,17 +23,6 @@ constexpr uint32_t kTypeColors[] = {
     0x999999,  // QUANTITY
 };
 
-std::string join_kinds(RelationKinds kinds) {
-  std::string out;
-  for (unsigned k = 0; k <= static_cast<unsigned>(RelationKind::Other); ++k) {
-    const auto kind = static_cast<RelationKind>(k);
-    if (!(kinds & relation_bit(kind))) continue;
-    if (!out.empty()) out += ';';
-    out += to_string(kind);
-  }
-  return out;
-}
-
 std::string join_aliases(const std::vector<std::string>& aliases) {
   std::string out;
   for (const std::string& alias : aliases) {
@@ -94,7 +83,7 @@ GraphExportRows graph_export_rows(const GraphExportInput& input) {
     row.target = node_id(input, edge.b);
     row.id = row.source + "-" + row.target;
     row.weight = edge.weight;
-    row.kinds = join_kinds(edge.kinds);
+    row.kinds = join_relation_kinds(edge.kinds, ";");
     row.evidence = edge.evidence_end - edge.evidence_begin;
     weighted[edge.a] += edge.weight;
     weighted[edge.b] += edge.weight;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/text/ascii.h"
+#include "core/text/utf8.h"
 
 namespace dramatis {
 namespace {
@@ -35,23 +36,11 @@ bool is_block(std::string_view tag) {
   return false;
 }
 
+// A character reference's code point as UTF-8; NUL, surrogates and values past U+10FFFF become
+// U+FFFD, as in a browser.
 void append_utf8(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = utf8::kReplacement;
+  utf8::append(out, static_cast<char32_t>(cp));
 }
 
 // Decodes the reference at html[i] ('&'); returns the bytes it used, 0 when it is not one.

@@ -83,11 +83,7 @@ Story make_synthetic_story(uint32_t nodes, uint32_t edges_per_node, uint64_t see
   const graph_gen::Graph g = graph_gen::barabasi_albert(nodes, edges_per_node, seed);
   story.graph = entity_graph_from_edges(g.nodes, g.edges);
   compute_metrics(story);
-  const SpanDater dater(story.corpus, story.analysis);
-  story.quote_dates.reserve(story.analysis.quotes.size());
-  for (const Quote& quote : story.analysis.quotes)
-    story.quote_dates.push_back(dater.date_of(quote.span));
-  return story;
+  return story;  // no analysis, so no quotes to date
 }
 
 bool is_valid_selection(const Story& story, const Selection& selection) {

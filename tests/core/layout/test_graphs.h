@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
+#include "core/graph/graph_generators.h"
 #include "core/layout/layout_types.h"
 #include "core/layout/seeded_random.h"
 
@@ -29,15 +31,8 @@ inline TestGraph clique(uint32_t n) {
 }
 
 inline TestGraph grid(uint32_t side) {
-  TestGraph g{side * side, {}};
-  for (uint32_t r = 0; r < side; ++r) {
-    for (uint32_t c = 0; c < side; ++c) {
-      const uint32_t v = r * side + c;
-      if (c + 1 < side) g.edges.push_back({v, v + 1});
-      if (r + 1 < side) g.edges.push_back({v, v + side});
-    }
-  }
-  return g;
+  graph_gen::Graph g = graph_gen::grid(side);
+  return {g.nodes, std::move(g.edges)};
 }
 
 // A path through every node plus `extra` random chords: connected, about n + extra edges.
