@@ -35,4 +35,12 @@ struct DocumentView {
 std::vector<DocumentView> make_document_views(const std::vector<std::string_view>& texts,
                                               const std::vector<std::string_view>& dates);
 
+// The same in three parts, for callers that spread the work over several steps: each document's
+// tokens and blocks (needs no other document), the boilerplate of all of them (repeated lines
+// are found across documents), then each document's sentences and token flags.
+DocumentView parse_document_view(uint32_t doc, std::string_view text, std::string_view date);
+std::vector<std::vector<text::BoilerplateSpan>> find_corpus_boilerplate(
+    const std::vector<DocumentView>& views);
+void finish_document_view(DocumentView& view, std::vector<text::BoilerplateSpan> boilerplate);
+
 }  // namespace dramatis

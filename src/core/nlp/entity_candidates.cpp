@@ -353,21 +353,17 @@ void count_word(WordCounts& counts, std::string_view word) {
 
 }  // namespace
 
-WordStats collect_word_stats(const std::vector<DocumentView>& views) {
-  WordStats stats;
-  for (const DocumentView& v : views) {
-    for (size_t i = 0; i < v.tokens.size(); ++i) {
-      const Token& t = v.tokens[i];
-      if (t.kind != TokenKind::Word || v.token_boilerplate[i]) continue;
-      const std::string_view word = v.token_text(i);
-      if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) {
-        if (!starts_sentence(v, i)) count_word(stats.capital_mid, word);
-      } else if (!has_inner_capital(word)) {
-        count_word(stats.lowercase, word);
-      }
+void add_word_stats(const DocumentView& v, WordStats& stats) {
+  for (size_t i = 0; i < v.tokens.size(); ++i) {
+    const Token& t = v.tokens[i];
+    if (t.kind != TokenKind::Word || v.token_boilerplate[i]) continue;
+    const std::string_view word = v.token_text(i);
+    if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) {
+      if (!starts_sentence(v, i)) count_word(stats.capital_mid, word);
+    } else if (!has_inner_capital(word)) {
+      count_word(stats.lowercase, word);
     }
   }
-  return stats;
 }
 
 std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats,

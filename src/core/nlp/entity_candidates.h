@@ -30,7 +30,8 @@ struct WordStats {
   WordCounts capital_mid;  // capitalised, not sentence-initial
 };
 
-WordStats collect_word_stats(const std::vector<DocumentView>& views);
+// Adds one document's words (the stats are summed over the corpus one document at a time).
+void add_word_stats(const DocumentView& view, WordStats& stats);
 
 // Why a candidate got its type; several can hold.
 enum CandidateEvidence : uint16_t {

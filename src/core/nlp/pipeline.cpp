@@ -16,17 +16,11 @@
 namespace dramatis {
 namespace {
 
-std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& views,
-                                            const WordStats& stats) {
-  std::vector<EntityCandidate> candidates;
-  std::vector<std::vector<bool>> headlines;
-  for (const DocumentView& v : views) {
-    headlines.push_back(headline_blocks(v));
-    std::vector<EntityCandidate> found = find_candidates(v, stats, headlines.back());
-    candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
-                      std::make_move_iterator(found.end()));
-  }
-  // Headlines name what the body names: look for those names there.
+// Headline candidates (headlines name what the body names: look for those names there), then
+// every candidate sorted by (document, start).
+std::vector<EntityCandidate> finish_candidates(const std::vector<DocumentView>& views,
+                                               const std::vector<std::vector<bool>>& headlines,
+                                               std::vector<EntityCandidate> candidates) {
   KnownNames known;
   for (const EntityCandidate& c : candidates) {
     if (!c.typed) continue;
@@ -38,9 +32,9 @@ std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& vie
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
   }
-  // Sorted by (document, start). The sort moves small keys instead of candidates and their
-  // strings; std::sort applies the same moves for the same comparisons, so ties come out in
-  // the same order as when sorting the candidates themselves.
+  // The sort moves small keys instead of candidates and their strings; std::sort applies the
+  // same moves for the same comparisons, so ties come out in the same order as when sorting the
+  // candidates themselves.
   struct Order {
     uint32_t doc;
     uint32_t start;
@@ -58,16 +52,14 @@ std::vector<EntityCandidate> all_candidates(const std::vector<DocumentView>& vie
   return sorted;
 }
 
-DatesByDocument all_dates(const std::vector<DocumentView>& views) {
-  DatesByDocument dates(views.size());
-  for (const DocumentView& v : views) {
-    for (DateMention& d : find_dates(v.text, v.doc, v.date)) {
-      if (!v.in_boilerplate(d.span.start)) dates[v.doc].push_back(std::move(d));
-    }
-    std::sort(
-        dates[v.doc].begin(), dates[v.doc].end(),
-        [](const DateMention& a, const DateMention& b) { return a.span.start < b.span.start; });
+// The dates of one document outside boilerplate, by start.
+std::vector<DateMention> document_dates(const DocumentView& v) {
+  std::vector<DateMention> dates;
+  for (DateMention& d : find_dates(v.text, v.doc, v.date)) {
+    if (!v.in_boilerplate(d.span.start)) dates.push_back(std::move(d));
   }
+  std::sort(dates.begin(), dates.end(),
+            [](const DateMention& a, const DateMention& b) { return a.span.start < b.span.start; });
   return dates;
 }
 
@@ -121,58 +113,115 @@ std::vector<std::vector<MentionRef>> mentions_by_document(const std::vector<Enti
 
 }  // namespace
 
+// The passes in order. Per-document passes run a few documents per step, the others a step each.
+enum class Analyzer::Pass : uint8_t {
+  kParse,        // per document: tokens and Markdown blocks
+  kBoilerplate,  // repeated lines across documents
+  kSentences,    // per document: sentences, token flags, word statistics
+  kCandidates,   // per document: candidate names
+  kResolve,      // headline names, then one entity per person, organisation...
+  kDates,        // per document
+  kNumber,       // date entities, ids, mentions by document
+  kQuotes,       // per document: quotes and their speakers
+  kClusters,     // the same statement across documents
+  kRelations,    // relations, events and conflicts
+};
+
+namespace {
+
+struct PassInfo {
+  bool per_document;
+  const char* stage;  // what the user reads beside the progress bar
+};
+
+constexpr PassInfo kPasses[] = {
+    {true, "Reading the text's structure"},
+    {false, "Reading the text's structure"},
+    {true, "Reading the text's structure"},
+    {true, "Finding names and who they are"},
+    {false, "Finding names and who they are"},
+    {true, "Finding dates"},
+    {false, "Finding dates"},
+    {true, "Finding quotes and their speakers"},
+    {false, "Grouping the same statements"},
+    {false, "Finding relations, events and conflicts"},
+};
+constexpr size_t kPassCount = std::size(kPasses);
+
+}  // namespace
+
 Analyzer::Analyzer(const Corpus& corpus) {
   for (const Document& doc : corpus.documents) {
     texts_.emplace_back(doc.bytes);
     dates_.emplace_back(doc.meta.date);
+    total_bytes_ += doc.bytes.size();
   }
 }
 
 Analyzer::~Analyzer() = default;
 
 const char* Analyzer::stage() const {
-  static constexpr const char* kStages[] = {"Reading the text's structure",
-                                            "Finding names and who they are",
-                                            "Finding dates",
-                                            "Finding quotes and their speakers",
-                                            "Grouping the same statements",
-                                            "Finding relations, events and conflicts",
-                                            "Done"};
-  return kStages[std::min<size_t>(stage_, std::size(kStages) - 1)];
+  return pass_ < kPassCount ? kPasses[pass_].stage : "Done";
 }
 
 float Analyzer::progress() const {
-  return static_cast<float>(stage_) / static_cast<float>(kStageCount);
+  if (pass_ >= kPassCount) return 1.0f;
+  double within = 0.0;
+  if (kPasses[pass_].per_document) {
+    // By text, plus one per document so that a step of empty files moves the bar too.
+    within = static_cast<double>(bytes_done_ + next_doc_) /
+             static_cast<double>(total_bytes_ + texts_.size() + 1);
+  }
+  return static_cast<float>((static_cast<double>(pass_) + within) / kPassCount);
 }
 
-bool Analyzer::step() {
-  switch (stage_) {
-    case 0:
-      views_ = make_document_views(texts_, dates_);
-      stats_ = std::make_unique<WordStats>(collect_word_stats(views_));
+void Analyzer::run_on_document(Pass pass, size_t d) {
+  switch (pass) {
+    case Pass::kParse:
+      views_.push_back(parse_document_view(static_cast<uint32_t>(d), texts_[d], dates_[d]));
       break;
-    case 1:
-      analysis_.entities = resolve_entities(views_, all_candidates(views_, *stats_));
-      stats_.reset();
+    case Pass::kSentences:
+      finish_document_view(views_[d], std::move(boilerplate_[d]));
+      add_word_stats(views_[d], stats_);
       break;
-    case 2: {
-      dates_by_doc_ = all_dates(views_);
+    case Pass::kCandidates: {
+      headlines_.push_back(headline_blocks(views_[d]));
+      std::vector<EntityCandidate> found = find_candidates(views_[d], stats_, headlines_.back());
+      candidates_.insert(candidates_.end(), std::make_move_iterator(found.begin()),
+                         std::make_move_iterator(found.end()));
+      break;
+    }
+    case Pass::kDates: dates_by_doc_.push_back(document_dates(views_[d])); break;
+    case Pass::kQuotes: {
+      const DocumentView& v = views_[d];
+      std::vector<Quote> quotes =
+          attribute_quotes(v, find_quote_spans(v.text), mentions_[d], analysis_.entities);
+      analysis_.quotes.insert(analysis_.quotes.end(), std::make_move_iterator(quotes.begin()),
+                              std::make_move_iterator(quotes.end()));
+      break;
+    }
+    default: break;
+  }
+}
+
+void Analyzer::run_on_corpus(Pass pass) {
+  switch (pass) {
+    case Pass::kBoilerplate: boilerplate_ = find_corpus_boilerplate(views_); break;
+    case Pass::kResolve:
+      analysis_.entities =
+          resolve_entities(views_, finish_candidates(views_, headlines_, std::move(candidates_)));
+      candidates_ = {};
+      headlines_ = {};
+      stats_ = {};
+      break;
+    case Pass::kNumber:
       add_date_entities(dates_by_doc_, analysis_.entities);
       number_entities(analysis_.entities);
       for (const auto& doc_dates : dates_by_doc_)
         analysis_.dates.insert(analysis_.dates.end(), doc_dates.begin(), doc_dates.end());
       mentions_ = mentions_by_document(analysis_.entities, views_.size());
       break;
-    }
-    case 3:
-      for (const DocumentView& v : views_) {
-        std::vector<Quote> quotes =
-            attribute_quotes(v, find_quote_spans(v.text), mentions_[v.doc], analysis_.entities);
-        analysis_.quotes.insert(analysis_.quotes.end(), std::make_move_iterator(quotes.begin()),
-                                std::make_move_iterator(quotes.end()));
-      }
-      break;
-    case 4: {
+    case Pass::kClusters: {
       std::vector<std::string_view> quoted;
       for (size_t i = 0; i < analysis_.quotes.size(); ++i) {
         const Quote& q = analysis_.quotes[i];
@@ -184,15 +233,35 @@ bool Analyzer::step() {
         analysis_.quotes[i].cluster = clusters[i];
       break;
     }
-    case 5:
+    case Pass::kRelations:
       analysis_.relations = find_relations(views_, mentions_, analysis_.quotes);
       analysis_.events = find_events(views_, mentions_, dates_by_doc_);
       analysis_.conflicts = find_conflicts(analysis_.events, dates_by_doc_, analysis_.entities);
       break;
-    default: return false;
+    default: break;
   }
-  ++stage_;
-  return stage_ < kStageCount;
+}
+
+bool Analyzer::step() {
+  if (pass_ >= kPassCount) return false;
+  const Pass pass = static_cast<Pass>(pass_);
+  if (kPasses[pass_].per_document) {
+    // At least one document per step, then more while they fit in kStepBytes.
+    size_t bytes = 0;
+    while (next_doc_ < texts_.size() &&
+           (bytes == 0 || bytes + texts_[next_doc_].size() <= kStepBytes)) {
+      bytes += std::max<size_t>(texts_[next_doc_].size(), 1);
+      bytes_done_ += texts_[next_doc_].size();
+      run_on_document(pass, next_doc_++);
+    }
+    if (next_doc_ < texts_.size()) return true;
+    next_doc_ = 0;
+    bytes_done_ = 0;
+  } else {
+    run_on_corpus(pass);
+  }
+  ++pass_;
+  return pass_ < kPassCount;
 }
 
 Analysis Analyzer::take() {

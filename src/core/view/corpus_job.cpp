@@ -11,6 +11,8 @@ namespace {
 constexpr const char* kGraph = "Drawing the graph";
 constexpr const char* kDone = "Done";
 constexpr const char* kCancelled = "Cancelled";
+// The analysis' share of the progress bar, in file steps: it is the long part.
+constexpr size_t kAnalysisWeight = 10;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -20,9 +22,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 CorpusJob::CorpusJob(Corpus base, std::vector<Input> files, std::vector<std::string> paths)
     : corpus_(std::move(base)), files_(std::move(files)), paths_(std::move(paths)) {
-  // One step per file and one for all the paths, one to start the analysis, one per stage of
-  // it, and the graph.
-  total_steps_ = files_.size() + (paths_.empty() ? 0 : 1) + 2 + Analyzer::kStageCount;
+  // One step per file and one for all the paths, one to start the analysis, then the analysis
+  // (weighed as kAnalysisWeight steps, whatever number it takes) and the graph.
+  total_steps_ = files_.size() + (paths_.empty() ? 0 : 1) + 1 + kAnalysisWeight + 1;
 }
 
 CorpusJob::~CorpusJob() = default;
@@ -38,6 +40,7 @@ bool CorpusJob::step() {
     done_ = true;
     return false;
   }
+  bool analysis_step = false;
   if (next_file_ < files_.size()) {
     Input& input = files_[next_file_++];
     if (ends_with(input.name, ".json")) {
@@ -71,8 +74,9 @@ bool CorpusJob::step() {
     assign_missing_ids(corpus_);
     analyzer_ = std::make_unique<Analyzer>(corpus_);
   } else if (!analysed_) {
-    // One stage of the reading engine per step (each covers the whole corpus).
+    // One step of the reading engine (a few documents, or one pass over the corpus).
     analysed_ = !analyzer_->step();
+    analysis_step = true;
   } else {
     Analysis analysis = analyzer_->take();
     analyzer_.reset();
@@ -82,8 +86,14 @@ bool CorpusJob::step() {
     done_ = true;
     return false;
   }
-  ++steps_done_;
-  progress_ = static_cast<float>(steps_done_) / static_cast<float>(total_steps_);
+  if (!analysis_step)
+    ++steps_done_;
+  else if (analysed_)
+    steps_done_ += kAnalysisWeight;
+  const bool analysing = analyzer_ && !analysed_;
+  const double analysis = analysing ? analyzer_->progress() * kAnalysisWeight : 0.0;
+  progress_ = static_cast<float>((static_cast<double>(steps_done_) + analysis) /
+                                 static_cast<double>(total_steps_));
   if (analyzer_) stage_ = analysed_ ? kGraph : analyzer_->stage();
   return true;
 }
