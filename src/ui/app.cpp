@@ -409,7 +409,7 @@ void App::export_file(std::string_view format) {
   } else if (format == "png") {
     name += "graph.png";
     mime = "image/png";
-    bytes = graph_panel_.render_png(settings_.theme, 2.0f);
+    bytes = graph_panel_.render_png(story_, settings_.theme, 2.0f);
     if (bytes.empty()) {
       banner_.push_back("The graph could not be drawn to an image.");
       return;

@@ -1,6 +1,7 @@
 #include "ui/graph_panel.h"
 
 #include <imgui.h>
+#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -88,6 +89,7 @@ void GraphPanel::set_story(const Story& story, bool keep_positions) {
   label_width_.assign(story_nodes_, -1.0f);
   label_height_.assign(story_nodes_, 0.0f);
   label_font_size_ = 0.0f;
+  drawn_labels_.clear();
   hover_node_ = press_node_ = context_node_ = -1;
   update_radii(story);
   rebuild_layout_graph(story, false);
@@ -119,7 +121,7 @@ void GraphPanel::set_story(const Story& story, bool keep_positions) {
   sync_positions();
 }
 
-std::string GraphPanel::render_png(Theme theme, float scale) {
+std::string GraphPanel::render_png(const Story& story, Theme theme, float scale) {
   if (!renderer_.ready() || viewport_.width <= 0.0f) return {};
   const ImGuiIO& io = ImGui::GetIO();
   const float pixels =
@@ -130,8 +132,24 @@ std::string GraphPanel::render_png(Theme theme, float scale) {
   theme_background(theme, background);
   const render::GraphFrameUniforms uniforms =
       render::make_frame_uniforms(camera_, viewport_, pixels, style_);
-  const render::Image image = render::render_offscreen(
-      width, height, background, [&] { renderer_.draw(uniforms, 0, 0, width, height); });
+  // The labels go through ImGui's own renderer, as on screen, in a draw list of their own
+  // whose coordinates are the image's pixels.
+  ImDrawList labels(ImGui::GetDrawListSharedData());
+  labels._ResetForNewFrame();
+  labels.PushClipRect(ImVec2(0.0f, 0.0f),
+                      ImVec2(static_cast<float>(width), static_cast<float>(height)));
+  labels.PushTextureID(io.Fonts->TexID);
+  add_labels(labels, story, viewport_.x, viewport_.y, scale, theme);
+  ImDrawData draw_data;
+  draw_data.Valid = true;
+  draw_data.DisplayPos = ImVec2(0.0f, 0.0f);
+  draw_data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  draw_data.FramebufferScale = ImVec2(1.0f, 1.0f);
+  draw_data.AddDrawList(&labels);
+  const render::Image image = render::render_offscreen(width, height, background, [&] {
+    renderer_.draw(uniforms, 0, 0, width, height);
+    ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
+  });
   if (image.rgba.empty()) return {};
   return encode_png(static_cast<uint32_t>(image.width), static_cast<uint32_t>(image.height),
                     image.rgba);
@@ -489,30 +507,39 @@ void GraphPanel::draw_labels(const Story& story, const view::Viewport& viewport,
   options.cell_size = 4.0f * font_size;
   const std::vector<view::PlacedLabel> placed = view::place_labels(candidates, options);
 
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const bool dark = settings.theme == Theme::Dark;
-  const ImU32 background = dark ? IM_COL32(24, 26, 31, 190) : IM_COL32(250, 250, 252, 200);
-  const ImU32 text = dark ? IM_COL32(232, 234, 240, 255) : IM_COL32(25, 28, 35, 255);
-  const ImU32 dim_text = dark ? IM_COL32(232, 234, 240, 90) : IM_COL32(25, 28, 35, 90);
   std::vector<uint8_t> near;
   if (focus >= 0) {
     near.assign(story_nodes_, 0);
     near[static_cast<uint32_t>(focus)] = 1;
     for (const Neighbor& n : story.graph.neighbors(static_cast<uint32_t>(focus))) near[n.node] = 1;
   }
-  labelled_.clear();
+  drawn_labels_.clear();
   for (const view::PlacedLabel& label : placed) {
-    const std::string& name = story.graph.names[label.node];
-    const ImVec2 min(label.x, label.y);
-    const ImVec2 max(label.x + label.width, label.y + label.height);
-    draw->AddRectFilled(min, max, background, 0.25f * font_size);
     const bool dimmed = !near.empty() && !near[label.node];
-    draw->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + 0.5f * pad), dimmed ? dim_text : text,
-                  name.c_str(), name.c_str() + name.size(), wrap);
-    if (labelled_.size() < 64)
-      labelled_.emplace_back(label.node, camera_.to_screen(positions_[label.node], viewport));
+    drawn_labels_.push_back({label.node, label.x, label.y, label.width, label.height, dimmed});
   }
+  add_labels(*ImGui::GetWindowDrawList(), story, 0.0f, 0.0f, 1.0f, settings.theme);
   placed_labels_ = static_cast<int>(placed.size());
+}
+
+void GraphPanel::add_labels(ImDrawList& draw, const Story& story, float origin_x, float origin_y,
+                            float scale, Theme theme) const {
+  const float font_size = label_font_size_ * scale;
+  const float pad = 0.2f * font_size;
+  const float wrap = kLabelWrapEm * font_size;
+  const bool dark = theme == Theme::Dark;
+  const ImU32 background = dark ? IM_COL32(24, 26, 31, 190) : IM_COL32(250, 250, 252, 200);
+  const ImU32 text = dark ? IM_COL32(232, 234, 240, 255) : IM_COL32(25, 28, 35, 255);
+  const ImU32 dim_text = dark ? IM_COL32(232, 234, 240, 90) : IM_COL32(25, 28, 35, 90);
+  for (const DrawnLabel& label : drawn_labels_) {
+    if (label.node >= story.graph.names.size()) continue;  // from a story since replaced
+    const std::string& name = story.graph.names[label.node];
+    const ImVec2 min((label.x - origin_x) * scale, (label.y - origin_y) * scale);
+    const ImVec2 max(min.x + label.width * scale, min.y + label.height * scale);
+    draw.AddRectFilled(min, max, background, 0.25f * font_size);
+    draw.AddText(ImGui::GetFont(), font_size, ImVec2(min.x + pad, min.y + 0.5f * pad),
+                 label.dimmed ? dim_text : text, name.c_str(), name.c_str() + name.size(), wrap);
+  }
 }
 
 void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiSettings& settings) {
@@ -680,8 +707,13 @@ void GraphPanel::draw(const Story& story, Selection& selection, const UiSettings
 
 nlohmann::json GraphPanel::state_json(const Story& story) const {
   nlohmann::json labelled = nlohmann::json::array();
-  for (const auto& [node, p] : labelled_)
-    labelled.push_back({{"id", story.node_id(node)}, {"x", p.x}, {"y", p.y}});
+  for (size_t i = 0; i < drawn_labels_.size() && i < 64; ++i) {
+    const DrawnLabel& label = drawn_labels_[i];
+    if (label.node >= positions_.size()) continue;
+    const view::ScreenPoint p = camera_.to_screen(positions_[label.node], viewport_);
+    labelled.push_back(
+        {{"id", story.node_id(label.node)}, {"x", p.x}, {"y", p.y}, {"dimmed", label.dimmed}});
+  }
   // Edges whose ends are both on screen and far apart, for tests that look for them in pixels.
   nlohmann::json edge_sample = nlohmann::json::array();
   auto on_screen = [&](const view::ScreenPoint& p) {

@@ -22,6 +22,8 @@
 #include "render/graph_renderer.h"
 #include "ui/ui_settings.h"
 
+struct ImDrawList;
+
 namespace dramatis::ui {
 
 enum class NodeColorBy { Type, Community };
@@ -57,9 +59,10 @@ class GraphPanel {
 
   // Positions per graph node, world units (hidden nodes: where they were last shown).
   std::span<const layout::Point> positions() const { return positions_; }
-  // The graph as it is on screen (nodes, edges, highlights), drawn at `scale` times the screen's
-  // resolution, as PNG bytes; empty when it cannot be drawn. Needs the GL context current.
-  std::string render_png(Theme theme, float scale);
+  // The graph as it is on screen (nodes, edges, highlights and the labels of the last frame),
+  // drawn at `scale` times the screen's resolution, as PNG bytes; empty when it cannot be drawn.
+  // Needs the GL context current.
+  std::string render_png(const Story& story, Theme theme, float scale);
 
   // Pinned nodes by entity id, world units (saved with the user's edits).
   std::map<std::string, PinnedNode> pins(const Story& story) const;
@@ -132,7 +135,17 @@ class GraphPanel {
   bool positions_dirty_ = true;
   uint32_t story_nodes_ = 0;
   int placed_labels_ = 0;
-  std::vector<std::pair<uint32_t, view::ScreenPoint>> labelled_;  // for state_json
+  // The labels drawn in the last frame (screen pixels), so the PNG shows the same ones; the
+  // first of them are in state_json.
+  struct DrawnLabel {
+    uint32_t node;
+    float x, y, width, height;
+    bool dimmed;
+  };
+  std::vector<DrawnLabel> drawn_labels_;
+  // Draws drawn_labels_ into `draw`, moved by (-origin) and scaled by `scale`.
+  void add_labels(ImDrawList& draw, const Story& story, float origin_x, float origin_y, float scale,
+                  Theme theme) const;
 };
 
 }  // namespace dramatis::ui

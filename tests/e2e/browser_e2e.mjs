@@ -242,6 +242,20 @@ function pixelStats(png) {
   return { distinct: colours.size, mean, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
 }
 
+// Label text (light grey on the dark theme, anti-aliased) within a label's reach of a node's
+// centre in an image: a few bright, nearly neutral pixels. Node fills are saturated colours.
+function labelTextNear(png, cx, cy) {
+  let bright = 0;
+  for (let y = Math.max(0, Math.round(cy - 60)); y < Math.min(png.height, Math.round(cy + 60)); ++y) {
+    for (let x = Math.max(0, Math.round(cx - 160)); x < Math.min(png.width, Math.round(cx + 160)); ++x) {
+      const i = 4 * (y * png.width + x);
+      const r = png.data[i], g = png.data[i + 1], b = png.data[i + 2];
+      if (Math.min(r, g, b) >= 200 && Math.max(r, g, b) - Math.min(r, g, b) <= 24) ++bright;
+    }
+  }
+  return bright >= 12;
+}
+
 async function overlayText(page) {
   return page.evaluate(() => {
     const o = document.getElementById('overlay');
@@ -607,11 +621,19 @@ async function explorerChecks(context, url, opts) {
   const csv = parseCsv((await download('quotes-csv')).toString('utf8'));
   check('explorer: quotes CSV parses, one row per quote plus a header',
     csv.length - 1 === (await appState(page)).analysis.quotes && csv[0].includes('speaker_name'), `${csv.length} rows`);
-  const png = PNG.sync.read(await download('png'));
+  const pngBytes = await download('png');
+  await writeFile(path.join(opts.out, 'export.png'), pngBytes);  // kept for a look when a check fails
+  const png = PNG.sync.read(pngBytes);
   state = await appState(page);
   check('explorer: the PNG export is twice the graph panel in size',
     png.width === Math.round(state.graph.viewport.width * 2) && png.height === Math.round(state.graph.viewport.height * 2),
     `${png.width}x${png.height} for a ${state.graph.viewport.width}x${state.graph.viewport.height} panel`);
+  // Dimmed labels (away from the selection) are faint; the others must be there, in full.
+  const bright = state.graph.labelled.filter((l) => !l.dimmed);
+  const shown = bright.filter((l) => labelTextNear(png, 2 * (l.x - state.graph.viewport.x), 2 * (l.y - state.graph.viewport.y)));
+  check('explorer: the PNG export shows the labels that are on screen',
+    bright.length >= 3 && shown.length === bright.length,
+    `${shown.length} of ${bright.length} labelled nodes (not dimmed) have label text beside them in the PNG`);
   const analysis = JSON.parse((await download('analysis')).toString('utf8'));
   check('explorer: the analysis export is dramatis.analysis/1', analysis.schema === 'dramatis.analysis/1', analysis.schema);
 
