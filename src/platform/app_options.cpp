@@ -19,6 +19,10 @@ const char* const kAppUsage =
     "  --edits-dir DIR      where your edits are saved (default: $XDG_CONFIG_HOME/dramatis,\n"
     "                       else ~/.config/dramatis)\n"
     "  --export-dir DIR     where File > Export writes (default: the current folder)\n"
+    "  --edits-script FILE  apply these edits, one per frame, each saved as you would\n"
+    "                       make it: JSON Lines, e.g. {\"edit\": \"note\", \"entity\": \"e0\",\n"
+    "                       \"text\": \"...\"} (edit: merge with \"other\", split, rename,\n"
+    "                       hide, unhide, note); prints each one as it is applied\n"
     "  --frames N           draw N frames, then exit\n"
     "  --screenshot FILE    write the last frame as PNG, then exit (default --frames 5)\n"
     "  --state FILE         write the app state as JSON when exiting\n"
@@ -48,7 +52,7 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
     } else if (arg == "--corpus" || arg == "--screenshot" || arg == "--state" ||
                arg == "--frames" || arg == "--select" || arg == "--frame-stats" ||
                arg == "--synthetic" || arg == "--view" || arg == "--base-url" ||
-               arg == "--edits-dir" || arg == "--export-dir") {
+               arg == "--edits-dir" || arg == "--export-dir" || arg == "--edits-script") {
       std::optional<std::string> value = next();
       if (!value) return std::nullopt;
       if (arg == "--corpus") options.corpus_paths.push_back(*value);
@@ -59,6 +63,7 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
       if (arg == "--base-url") options.base_url = *value;
       if (arg == "--edits-dir") options.edits_dir = *value;
       if (arg == "--export-dir") options.export_dir = *value;
+      if (arg == "--edits-script") options.edits_script = *value;
       if (arg == "--synthetic") {
         char* end = nullptr;
         const long nodes = std::strtol(value->c_str(), &end, 10);

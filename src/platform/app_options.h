@@ -20,6 +20,7 @@ struct AppOptions {
   std::string base_url;                   // --base-url URL: for copied links
   std::string edits_dir;                  // --edits-dir DIR: where edits are saved
   std::string export_dir;                 // --export-dir DIR: where exports are written
+  std::string edits_script;               // --edits-script FILE: edits to apply, one per frame
   uint32_t synthetic_nodes = 0;           // --synthetic N: a generated graph instead of a corpus
   int frames = 0;    // --frames N: draw N frames, then exit (0: run until quit)
   Selection select;  // --select KIND:ID, e.g. document:d2

@@ -22,6 +22,7 @@
 #include "render/framebuffer_capture.h"
 #include "render/gl.h"
 #include "ui/app.h"
+#include "ui/edit_script.h"
 #include "ui/theme.h"
 
 namespace {
@@ -122,6 +123,22 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  std::vector<ui::EditRequest> script;
+  if (!options->edits_script.empty()) {
+    std::string error;
+    const std::optional<std::string> text = read_file_bytes(options->edits_script, error);
+    std::optional<std::vector<ui::EditRequest>> parsed;
+    if (text)
+      parsed = ui::parse_edit_script(*text, options->edits_script, error);
+    else
+      error = options->edits_script + ": " + error;
+    if (!parsed) {
+      std::cerr << "dramatis: --edits-script: " << error << '\n';
+      return 2;
+    }
+    script = std::move(*parsed);
+  }
+
   Story story;
   if (options->synthetic_nodes > 0) {
     story = make_synthetic_story(options->synthetic_nodes, 2, 1);
@@ -170,10 +187,18 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
   int frame = 0;
+  size_t scripted = 0;  // edits of --edits-script applied so far
   bool ok = true;
   while (!glfwWindowShouldClose(window) && !app.quit_requested()) {
+    if (scripted < script.size()) {
+      // Applied and saved before the line is printed, so a reader of the output knows which
+      // edits are on disk.
+      app.request_edit(script[scripted++]);
+      std::cout << "dramatis: edit " << scripted << " of " << script.size() << " applied"
+                << std::endl;
+    }
     // Sleep until input arrives unless something animates or frames are being counted.
-    if (options->frames > 0 || app.is_animating()) {
+    if (options->frames > 0 || app.is_animating() || scripted < script.size()) {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(0.5);

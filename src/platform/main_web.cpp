@@ -28,6 +28,7 @@
 #include "core/view/story.h"
 #include "render/gl.h"
 #include "ui/app.h"
+#include "ui/edit_script.h"
 #include "ui/theme.h"
 
 namespace {
@@ -399,23 +400,10 @@ EMSCRIPTEN_KEEPALIVE int dramatis_export(const char* format) {
 EMSCRIPTEN_KEEPALIVE int dramatis_edit(const char* kind, const char* entity, const char* other,
                                        const char* text) {
   if (!web.app || !kind || !entity || !other || !text) return 0;
-  using Kind = ui::EditRequest::Kind;
-  const std::string k = kind;
+  const std::optional<ui::EditRequest::Kind> parsed = ui::edit_kind_named(kind);
+  if (!parsed) return 0;
   ui::EditRequest r;
-  if (k == "merge")
-    r.kind = Kind::Merge;
-  else if (k == "split")
-    r.kind = Kind::Split;
-  else if (k == "rename")
-    r.kind = Kind::Rename;
-  else if (k == "hide")
-    r.kind = Kind::Hide;
-  else if (k == "unhide")
-    r.kind = Kind::Unhide;
-  else if (k == "note")
-    r.kind = Kind::Note;
-  else
-    return 0;
+  r.kind = *parsed;
   r.entity = entity;
   r.other = other;
   r.text = text;
