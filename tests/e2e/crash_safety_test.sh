@@ -52,6 +52,8 @@ node -e '
 check_saved() {  # check_saved FILE LAST_REPORTED
   node -e '
     const [file, last] = [process.argv[1], Number(process.argv[2])];
+    // Killed before the first save (a slow start): no file, and none was reported.
+    if (!require("fs").existsSync(file) && last === 0) { console.log(0); process.exit(0); }
     const edits = JSON.parse(require("fs").readFileSync(file, "utf8"));
     const notes = edits.notes || {};
     let k = 0;
@@ -77,7 +79,7 @@ while [ "$rounds" -lt 15 ] && { [ "$mid_write" -lt 1 ] || [ "$rounds" -lt 3 ]; }
     --edits-dir "$out/edits" >"$out/log" 2>&1 &
   runner=$!
   # Wait for the first saved edit (the window is up), then kill at a random moment.
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     grep -q "applied" "$out/log" 2>/dev/null && break
     sleep 0.05
   done
