@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Dramatis needs on Debian 12, only what is missing: Debian packages (compilers,
-# Emscripten, GLFW, nlohmann/json, doctest, stb, fonts, Xvfb, Chromium, Node.js), Dear ImGui's
-# sources from Debian's imgui source package, and the browser test's npm packages (pinned in
-# tests/e2e/package-lock.json). Safe to run again: it does nothing when all is there.
+# clang with libFuzzer's runtime for the fuzz targets, Emscripten, GLFW, nlohmann/json, doctest,
+# stb, fonts, Xvfb, Chromium, Node.js), Dear ImGui's sources from Debian's imgui source package,
+# and the browser test's npm packages (pinned in tests/e2e/package-lock.json). Safe to run
+# again: it does nothing when all is there.
 #   scripts/setup.sh [--no-browser]   (--no-browser: skip Chromium and the npm packages)
 set -euo pipefail
 
@@ -14,6 +15,7 @@ with_browser=1
 # job is done (Node.js and npm may come from another source than Debian's packages).
 needs=(
   cmake:cmake g++:g++ make:make pkg-config:pkg-config xz-utils:xz
+  clang:clang++ libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
   python3:/usr/bin/python3 python3-fonttools:/usr/lib/python3/dist-packages/fontTools
   emscripten:emcc nodejs:node
   libglfw3-dev:/usr/include/GLFW/glfw3.h libgl-dev:/usr/include/GL/gl.h
