@@ -6,9 +6,12 @@
 # saved. Rounds go on until some kill has landed mid-write (the temporary file is left behind),
 # so the test is known to have hit the window it is about. Finally the app is started again and
 # its state shows the saved edits.
-# Usage: crash_safety_test.sh PATH/TO/dramatis
+# Usage: crash_safety_test.sh PATH/TO/dramatis [--no-window-check]
+# --no-window-check (sanitizer builds): frames are so slow there that kills seldom land in a
+# save; every kill is still checked, but hitting the window is left to the plain build's run.
 set -uo pipefail
 app="$(realpath "$1")"
+window_check="${2:-}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 passed=0
@@ -72,7 +75,9 @@ check_saved() {  # check_saved FILE LAST_REPORTED
 rounds=0
 mid_write=0
 consistent=0
-while [ "$rounds" -lt 15 ] && { [ "$mid_write" -lt 1 ] || [ "$rounds" -lt 3 ]; }; do
+max_rounds=15
+[ "$window_check" = "--no-window-check" ] && max_rounds=3
+while [ "$rounds" -lt "$max_rounds" ] && { [ "$mid_write" -lt 1 ] || [ "$rounds" -lt 3 ]; }; do
   rounds=$((rounds + 1))
   rm -rf "$out/edits"
   run_app sh -c 'echo $$ >"$0"; exec "$@"' "$out/pid" "$app" --edits-script "$out/script.jsonl" \
@@ -97,7 +102,9 @@ done
 echo "# $rounds kills, $mid_write in the middle of a save, the last after edit ${last:-0} (file: ${k:-?})"
 check "after every kill the edits file is whole and loses at most the edit being saved" \
   test "$consistent" -eq "$rounds"
-check "some kill landed in the middle of a save (the test hit the window)" test "$mid_write" -ge 1
+if [ "$window_check" != "--no-window-check" ]; then
+  check "some kill landed in the middle of a save (the test hit the window)" test "$mid_write" -ge 1
+fi
 
 # The saved edits come back when the app starts again after the kill.
 run_app "$app" --frames 2 --state "$out/state1.json" --edits-dir "$out/edits" >"$out/log1" 2>&1
