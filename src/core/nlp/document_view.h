@@ -22,8 +22,11 @@ struct DocumentView {
   std::vector<text::Block> blocks;
   std::vector<text::Sentence> sentences;
   std::vector<text::BoilerplateSpan> boilerplate;
-  std::vector<uint32_t> token_sentence;  // sentence index of each token
-  std::vector<bool> token_boilerplate;   // token lies in a boilerplate span
+  // Sentence index of each token; a token outside every sentence (markers, code lines) gets the
+  // sentence before it, or the first. With no sentence at all (a document that is all code) the
+  // indices name none: check sentences.empty() before indexing sentences with them.
+  std::vector<uint32_t> token_sentence;
+  std::vector<bool> token_boilerplate;  // token lies in a boilerplate span
 
   std::string_view token_text(size_t i) const { return tokens[i].text(text); }
   // The block (index into blocks) holding byte `offset`, or blocks.size().

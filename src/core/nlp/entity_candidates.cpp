@@ -139,6 +139,9 @@ bool after_organisation_verb(const DocumentView& v, size_t i) {
 // First word of its sentence (after any bullet, quote or emphasis marker that opens it).
 bool starts_sentence(const DocumentView& v, size_t i) {
   const uint32_t sentence = v.token_sentence[i];
+  // A document whose every line is code (one ``` or ~~~ fence) has tokens but no sentence, so
+  // its tokens' sentence index names none (found by fuzz_engine).
+  if (sentence >= v.sentences.size()) return true;
   for (size_t j = v.sentences[sentence].first_token; j < i; ++j) {
     const TokenKind k = v.tokens[j].kind;
     if (k != TokenKind::Bullet && k != TokenKind::OpenQuote && k != TokenKind::AmbiguousQuote &&

@@ -488,6 +488,10 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
 std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<QuoteSpan>& spans,
                                     const std::vector<MentionRef>& mentions,
                                     const std::vector<Entity>& entities) {
+  // Speakers are looked for in sentences, through each token's sentence index. A document
+  // whose every line is code (one ``` or ~~~ fence) has no sentence, so no index is valid and
+  // there is no speech to attribute (found by fuzz_engine).
+  if (v.sentences.empty()) return {};
   const Context ctx(v, mentions, entities);
   std::vector<Quote> quotes;
   std::vector<QuoteSpan> speech_spans;
