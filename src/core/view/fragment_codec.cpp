@@ -63,6 +63,10 @@ std::optional<std::string> unescape(std::string_view text) {
 
 // Shortest decimal that reads back as the same double; "30" rather than "30.0", no '+'.
 std::string format_number(double value) {
+  // Negative zero is written as "0": "-0" would read back as +0 (JSON reads it as an integer),
+  // so a view holding -0 (from "-0e1" or "-0.0") would not encode to the same bytes twice
+  // (found by fuzz_fragment). Both zeros are the same position, weight or confidence.
+  if (value == 0.0) return "0";
   std::string text = nlohmann::json(value).dump();
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   if (const size_t plus = text.find('+'); plus != std::string::npos) text.erase(plus, 1);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/corpus/corpus_loader.h"
 #include "core/view/corpus_fingerprint.h"
@@ -261,4 +262,31 @@ TEST_CASE("check_view_against flags another corpus or extractor version") {
   check_view_against(old, "bbbb", "1");
   CHECK_FALSE(old.corpus_mismatch);
   CHECK_FALSE(old.version_mismatch);
+}
+
+// Found by fuzz/fuzz_fragment: a negative zero ("-0e21") was written as "-0", which reads back
+// as +0, so the view a link opened did not encode to the same bytes twice. Zero is "0" now.
+TEST_CASE("a view holding negative zeros encodes to the same bytes after a round trip") {
+  const std::vector<std::string> fragments = {
+      // As the fuzzer found it.
+      "#v?1&s=l:e3~e7&r=\xF6"
+      "4&t=ff&w=0.25&d=&&xv=1&s=d:d4v=1&s=e3/Chco-ointalac&38v=1&s=d:d=4&=2025:2021-11ce&"
+      "p=e3e:51:-0e21",
+      "v=1&w=-0.0&cam=-0e5,-0,1&qc=-0&p=e3:-0.0:-0e-3",
+  };
+  for (const std::string& fragment : fragments) {
+    CAPTURE(fragment);
+    const FragmentResult first = decode_fragment(fragment);
+    REQUIRE_FALSE(first.refused);
+    const std::string encoded = encode_fragment(first.view);
+    CHECK(fragment_safe(encoded));
+    const FragmentResult back = decode_fragment(encoded);
+    CHECK(back.problems.empty());
+    CHECK(back.view == first.view);
+    CHECK(encode_fragment(back.view) == encoded);
+  }
+  ViewState pinned;
+  pinned.edits.pins = {{"e3", {-0.0, 1.0}}};
+  pinned.camera = Camera{-0.0, -0.0, 1.0};
+  CHECK(encode_fragment(pinned) == "v=1&cam=0,0,1&p=e3:0:1");
 }
