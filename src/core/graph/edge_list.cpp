@@ -205,6 +205,18 @@ std::optional<EdgeListGraph> read_edge_list(std::string_view text, const std::st
       graph.edges.emplace_back(a, b);
       graph.weights.push_back(weight);
     } else {
+      // Each weight is finite, but their sum can overflow a float (inf, which the writer writes
+      // and no reader reads back); the graph promises finite weights, so that is an error, as a
+      // weight too large on its own is.
+      if (!std::isfinite(graph.weights[it->second] + weight)) {
+        diagnostics.push_back(make_error(file,
+                                         line_prefix(line_number) +
+                                             "the weights of this edge's lines add up to more "
+                                             "than a weight can hold",
+                                         line_offset));
+        ok = false;
+        continue;
+      }
       graph.weights[it->second] += weight;
       ++duplicates;
       if (!first_duplicate) first_duplicate = line_offset, first_duplicate_line = line_number;

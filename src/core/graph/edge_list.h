@@ -31,10 +31,10 @@ struct EdgeListGraph {
 //    (and `\t`, `\n`), so names can hold whitespace and `#`.
 //  - Each line holds two names and an optional third field, the weight: a finite number >= 0.
 // Errors (one name, extra fields, a non-numeric / NaN / infinite / negative weight, an
-// unterminated quote) name the file, the line and the byte offset, and make the result
-// std::nullopt. Self-loops are dropped with a warning; duplicate edges (either direction) are
-// merged with their weights summed and one warning giving the count; an empty file (no edges,
-// no nodes) gives an empty graph and a warning.
+// unterminated quote, duplicate edges whose weights add up past a float) name the file, the line
+// and the byte offset, and make the result std::nullopt. Self-loops are dropped with a warning;
+// duplicate edges (either direction) are merged with their weights summed and one warning giving
+// the count; an empty file (no edges, no nodes) gives an empty graph and a warning.
 std::optional<EdgeListGraph> read_edge_list(std::string_view text, const std::string& file,
                                             std::vector<Diagnostic>& diagnostics);
 

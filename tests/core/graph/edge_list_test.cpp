@@ -119,3 +119,21 @@ TEST_CASE("edge list: names with spaces, quotes, backslashes and '#' round-trip"
   CHECK(back->weights == g.weights);  // exact: weights are printed to round-trip a float
   CHECK(write_edge_list(*back, "header line\nsecond") == text);
 }
+
+// Caught by fuzz/fuzz_edge_list's check that every weight is finite: two lines of one edge with
+// weights near the float maximum summed to inf, which write_edge_list wrote as "inf" and the
+// reader then refused.
+TEST_CASE("edge list: duplicate edges whose weights add up past a float are an error") {
+  std::vector<Diagnostic> d;
+  CHECK_FALSE(read("a b 3e38\nb a 3e38\n", d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].severity == Severity::Error);
+  CHECK(d[0].byte_offset == 9u);
+  CHECK(d[0].message.find("line 2: ") == 0);
+
+  // Up to the float maximum they still add up.
+  d.clear();
+  const auto g = read("a b 1.7e38\nb a 1.7e38\n", d);
+  REQUIRE(g);
+  CHECK(g->weights == std::vector<float>{3.4e38f});
+}
