@@ -239,7 +239,10 @@ Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first)
     }
   }
   // A cue just before the quote ("said:", "told reporters,", "wrote that"), and its subject.
-  for (size_t back = 1; back <= 4 && back <= before_end - sentence_first; ++back) {
+  // A quote can open before its sentence's first token (one on a code line before the first
+  // sentence belongs to that sentence), so the bound is written without subtracting them, which
+  // wrapped around and stepped before the first token (found by fuzz_engine).
+  for (size_t back = 1; back <= 4 && sentence_first + back <= before_end; ++back) {
     const size_t j = before_end - back;
     const std::string_view w = ctx.word(j);
     if (v.tokens[j].kind == TokenKind::Punct && w != "," && w != ":") break;

@@ -66,3 +66,42 @@ TEST_CASE("a document that is one code fence has no sentences and is read withou
   check_spans(corpus, a);
   CHECK(a.quotes.size() == 1);
 }
+
+// A quote on a code line before a document's first sentence opens before the first token of the
+// sentence its tokens are counted in; looking back from it for a cue ("said:") subtracted the two
+// and, wrapped around, read tokens before the first one.
+TEST_CASE("a quote on a code line before the first sentence is read without a crash") {
+  // As fuzz_engine found it: two documents, the second one's code fence holds the quote.
+  const std::vector<std::string> found = {
+      "Soumith Ch\xFF\xFF\xF1\xFF\xFF\xFF\xFFintala leot Meta. \"It was time,\" Chintala s# Dr. "
+      "Ada Lovelace joins **Analytical Engines Ltd.**\n"
+      "===\n"
+      "> \"We are delighted,\" said CEUUUUUUU\x05s Babbage. > > Nested.\n"
+      "\n"
+      "- First item with [a link](https://example.org/a_b \"title\") and `code`\n"
+      "1) Ordered, ~~strucested.\n"
+      "\n"
+      "- First item with [a link](https://example.org/a_b \"title\") :nd `code`\n"
+      "1) Ordered, ~~aid. Paris istruck~~ and _emphasis_ by @ada_l #history\n"
+      "| Name | Role |\n"
+      "|------s far.|------",
+      "\n"
+      "```\n"
+      "code fence \"not a quote\"\n"
+      "```\n"
+      "---\n"
+      "On Monday, 3 March 2025, she said it\n"
+      " was \xE2\x80\x9C"
+      "a new era\xE2\x80\x9D; U.S\x94 and O\xE2\x80\x99"
+      "Brien\xE2\x80\x99s co-founder didn't.\n"};
+  const Corpus corpus = raw_corpus(found);
+  check_spans(corpus, analyze(corpus));
+
+  // The smallest form of it: a fence line holding a quote, then one sentence.
+  for (const std::string& text :
+       {"```\"`\"\n```\n."s, "```\n\"Quoted,\" said no one:\n```\nAda Lovelace spoke.\n"s}) {
+    CAPTURE(text);
+    const Corpus small = raw_corpus({text});
+    check_spans(small, analyze(small));
+  }
+}
