@@ -3,7 +3,7 @@
 # each for a bounded time, printing its executions, and fails on any crash, hang, leak or broken
 # contract. A crashing input is saved under build/fuzz/artifacts/<target>/.
 #   scripts/fuzz.sh [--seconds N] [--no-build] [TARGET...]
-#     --seconds N  seconds per target (default 15: the smoke run of scripts/test.sh);
+#     --seconds N  seconds per target (default 15: the smoke run);
 #                  a longer search is e.g. `scripts/fuzz.sh --seconds 600` (70 minutes for all)
 #     --no-build   run what build/fuzz already holds
 #     TARGET       document text engine manifest fragment user_edits edge_list (default: all)
@@ -83,7 +83,12 @@ for t in "${targets[@]}"; do
   inputs=$(find "$corpus" -type f | wc -l)
   printf 'fuzz_%-11s %8s executions in %3d s, %5d inputs in its corpus: %s\n' \
     "$t" "${runs:-?}" "$((SECONDS - started))" "$inputs" "$status"
-  if [[ $status != ok ]]; then grep -m 12 -E 'ERROR|contract broken|runtime error|SUMMARY|Test unit written' "$log" || true; fi
+  if [[ $status != ok ]]; then
+    # What went wrong, the first frames in our code, and where the input was saved.
+    grep -m 6 -E 'ERROR|contract broken|runtime error|Assertion|SUMMARY' "$log" || true
+    grep -m 4 -E ' in dramatis::' "$log" || true
+    grep -m 1 -E 'Test unit written' "$log" || true
+  fi
 done
 
 if ((${#failed[@]} > 0)); then
