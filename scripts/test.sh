@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds the native app, the CLI and the web app, then runs
 # the unit, CLI and native end-to-end tests (ctest, plain and under ASan + UBSan) and the
-# browser end-to-end test. The fuzz smoke (scripts/fuzz.sh) is not in it yet: it was added at
-# the end of a session, without a clean-clone run, while a crash it found was still being fixed.
+# browser end-to-end test, and a short fuzz smoke of every libFuzzer target (scripts/fuzz.sh,
+# 15 s each by default).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -23,6 +23,9 @@ echo "== sanitizer build and tests (build/native-asan: ASan + UBSan)"
 cmake --preset native-asan >/dev/null
 cmake --build build/native-asan -j "$jobs"
 ctest --preset native-asan -j "$jobs"
+
+echo "== fuzz smoke (build/fuzz: each libFuzzer target for a bounded time)"
+scripts/fuzz.sh
 
 echo "== web build (build/wasm/web)"
 cmake --preset wasm >/dev/null
