@@ -3,8 +3,9 @@
 # each saved atomically (core/io/write_file.h), and is killed with SIGKILL at a random moment,
 # several times. After every kill the edits file must be whole JSON holding exactly the edits up
 # to the last one the app reported or the one after it: a kill loses at most the edit being
-# saved. Rounds go on until some kill has landed mid-write (the temporary file is left behind),
-# so the test is known to have hit the window it is about. Finally the app is started again and
+# saved. Half the kills come at random moments, half as soon as a save has begun (its temporary
+# file appears); rounds go on until some kill has landed mid-write (the temporary file is left
+# behind), so the test is known to have hit the window it is about. Finally the app is started again and
 # its state shows the saved edits.
 # Usage: crash_safety_test.sh PATH/TO/dramatis [--no-window-check]
 # --no-window-check (sanitizer builds): frames are so slow there that kills seldom land in a
@@ -88,8 +89,16 @@ while [ "$rounds" -lt "$max_rounds" ] && { [ "$mid_write" -lt 1 ] || [ "$rounds"
     grep -q "applied" "$out/log" 2>/dev/null && break
     sleep 0.05
   done
-  sleep "$((RANDOM % 20 / 10)).$((RANDOM % 10))"
-  kill -KILL "$(cat "$out/pid")" 2>/dev/null
+  pid=$(cat "$out/pid")
+  if [ $((rounds % 2)) -eq 0 ]; then
+    # Every other round aims at a save: spin until its temporary file appears (a save has
+    # begun writing), then kill at once, which lands well inside the write of ~3 MB.
+    deadline=$((SECONDS + 10))
+    while [ ! -e "$out/edits/edits-$fp.json.tmp" ] && [ "$SECONDS" -lt "$deadline" ]; do :; done
+  else
+    sleep "$((RANDOM % 20 / 10)).$((RANDOM % 10))"
+  fi
+  kill -KILL "$pid" 2>/dev/null
   wait "$runner" 2>/dev/null
   last=$(grep -o 'edit [0-9]* of' "$out/log" | tail -n 1 | grep -o '[0-9]*')
   [ -f "$out/edits/edits-$fp.json.tmp" ] && mid_write=$((mid_write + 1))
