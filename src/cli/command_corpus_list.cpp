@@ -5,6 +5,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/corpus_source.h"
+#include "core/io/json_text.h"
 #include "core/text/utf8.h"
 #include "core/view/app_state.h"
 
@@ -62,8 +63,7 @@ void print_table(const Corpus& corpus) {
 
 void print_json(const Corpus& corpus) {
   // Replace invalid UTF-8 in titles rather than failing the dump.
-  std::cout << nlohmann::json({{"corpus", corpus.name}, {"documents", documents_json(corpus)}})
-                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+  std::cout << dump_json({{"corpus", corpus.name}, {"documents", documents_json(corpus)}}, 2)
             << '\n';
 }
 

@@ -9,6 +9,7 @@
 #include "core/eval/gold.h"
 #include "core/eval/scorer.h"
 #include "core/io/json_parse.h"
+#include "core/io/json_text.h"
 #include "core/nlp/pipeline.h"
 
 namespace dramatis::cli {
@@ -123,7 +124,7 @@ int run_eval(const std::vector<std::string>& args) {
 
   const eval::EvalResult result = eval::score(*gold, *analysis, options);
   if (format == "json") {
-    std::cout << eval::result_to_json(result).dump(2) << '\n';
+    std::cout << dump_json(eval::result_to_json(result), 2) << '\n';
   } else {
     std::cout << eval::result_to_table(result);
   }

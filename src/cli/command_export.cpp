@@ -18,6 +18,7 @@
 #include "core/io/export_graphml.h"
 #include "core/io/export_node_link.h"
 #include "core/io/export_quotes_csv.h"
+#include "core/io/json_text.h"
 #include "core/layout/force_layout.h"
 #include "core/nlp/pipeline.h"
 
@@ -159,9 +160,7 @@ int run_export(const std::vector<std::string>& args) {
   std::string output;
   if (*format == "analysis") {
     // Byte for byte what `dramatis-cli extract` prints.
-    output = analysis_to_json(corpus, analysis)
-                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-             "\n";
+    output = dump_json(analysis_to_json(corpus, analysis)) + "\n";
   } else if (*format == "quotes-csv") {
     output = export_quotes_csv(corpus, analysis);
   } else {

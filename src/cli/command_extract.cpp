@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/corpus_source.h"
 #include "core/io/analysis_json.h"
+#include "core/io/json_text.h"
 #include "core/nlp/pipeline.h"
 
 namespace dramatis::cli {
@@ -38,7 +39,7 @@ void print_jsonl(const nlohmann::json& result) {
       // "record", not "kind": quotes have a "kind" of their own (direct, indirect, mixed).
       nlohmann::json line = {{"record", kind}};
       line.update(item);
-      std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::cout << dump_json(line) << '\n';
     }
   }
 }
@@ -66,9 +67,7 @@ int run_extract(const std::vector<std::string>& args) {
   if (format == "jsonl") {
     print_jsonl(result);
   } else {
-    std::cout << result.dump(parsed.has("pretty") ? 2 : -1, ' ', false,
-                             nlohmann::json::error_handler_t::replace)
-              << '\n';
+    std::cout << dump_json(result, parsed.has("pretty") ? 2 : -1) << '\n';
   }
   return errors ? kBadInput : kOk;
 }

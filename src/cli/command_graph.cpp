@@ -15,6 +15,7 @@
 #include "core/graph/entity_graph.h"
 #include "core/graph/graph_filter.h"
 #include "core/graph/metrics.h"
+#include "core/io/json_text.h"
 #include "core/nlp/pipeline.h"
 
 namespace dramatis::cli {
@@ -153,9 +154,7 @@ int run_graph(const std::vector<std::string>& args) {
 
   std::string output;
   if (format == "json") {
-    output =
-        graph_json(analysis, view).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-        "\n";
+    output = dump_json(graph_json(analysis, view)) + "\n";
   } else {
     const std::string header =
         "dramatis entity graph" + (corpus.name.empty() ? "" : " of " + corpus.name) + ": " +

@@ -15,6 +15,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "core/graph/edge_list.h"
+#include "core/io/json_text.h"
 #include "core/io/read_file.h"
 #include "core/layout/force_layout.h"
 #include "core/layout/layout_quality.h"
@@ -169,7 +170,7 @@ int run_layout(const std::vector<std::string>& args) {
         {"stress", layout::normalized_stress(points, graph->edges)},
         {"neighborhood_preservation", layout::neighborhood_preservation(points, graph->edges)},
     };
-    std::cout << stats.dump() << '\n';
+    std::cout << dump_json(stats) << '\n';
   }
   return kOk;
 }

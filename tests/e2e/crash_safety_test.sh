@@ -94,14 +94,14 @@ while [ "$rounds" -lt "$max_rounds" ] && { [ "$mid_write" -lt 1 ] || [ "$rounds"
     # Every other round aims at a save: spin until its temporary file appears (a save has
     # begun writing), then kill at once, which lands well inside the write of ~3 MB.
     deadline=$((SECONDS + 10))
-    while [ ! -e "$out/edits/edits-$fp.json.tmp" ] && [ "$SECONDS" -lt "$deadline" ]; do :; done
+    while ! compgen -G "$out/edits/edits-$fp.json.tmp*" >/dev/null && [ "$SECONDS" -lt "$deadline" ]; do :; done
   else
     sleep "$((RANDOM % 20 / 10)).$((RANDOM % 10))"
   fi
   kill -KILL "$pid" 2>/dev/null
   wait "$runner" 2>/dev/null
   last=$(grep -o 'edit [0-9]* of' "$out/log" | tail -n 1 | grep -o '[0-9]*')
-  [ -f "$out/edits/edits-$fp.json.tmp" ] && mid_write=$((mid_write + 1))
+  compgen -G "$out/edits/edits-$fp.json.tmp*" >/dev/null && mid_write=$((mid_write + 1))
   if k=$(check_saved "$out/edits/edits-$fp.json" "${last:-0}"); then
     consistent=$((consistent + 1))
   else

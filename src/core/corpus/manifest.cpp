@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/io/json_parse.h"
+#include "core/io/json_text.h"
 
 namespace dramatis {
 namespace {
@@ -78,8 +79,8 @@ std::optional<Manifest> parse_manifest(std::string_view json_text, const std::st
   Manifest manifest;
   if (auto schema = root->find("schema"); schema != root->end()) {
     if (!schema->is_string() || schema->get<std::string>() != "dramatis.corpus/1") {
-      diagnostics.push_back(
-          make_error(path, "schema: expected \"dramatis.corpus/1\", found " + schema->dump()));
+      diagnostics.push_back(make_error(
+          path, "schema: expected \"dramatis.corpus/1\", found " + json_preview(*schema)));
       return std::nullopt;
     }
   }

@@ -6,6 +6,7 @@
 
 #include "core/corpus/document_check.h"
 #include "core/io/json_parse.h"
+#include "core/io/json_text.h"
 #include "core/io/read_file.h"
 
 namespace dramatis::eval {
@@ -210,7 +211,8 @@ std::optional<GoldSet> parse_gold(std::string_view text, const std::string& file
   if (schema == root->end()) {
     check.error("schema", "missing (expected \"" + std::string(kSchema) + "\")");
   } else if (!schema->is_string() || schema->get<std::string>() != kSchema) {
-    check.error("schema", "expected \"" + std::string(kSchema) + "\", got " + schema->dump());
+    check.error("schema",
+                "expected \"" + std::string(kSchema) + "\", got " + json_preview(*schema));
   }
   check.unknown_fields(*root, "", {"schema", "documents", "name", "description"});
   auto documents = root->find("documents");

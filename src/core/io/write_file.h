@@ -8,8 +8,9 @@
 
 namespace dramatis {
 
-// Creates missing parent folders. False with `error` in words (naming the path) on failure;
-// the old file, if any, is then untouched.
+// Creates missing parent folders. The temporary file is new and our own (PATH.tmp.<pid>.<n>,
+// created exclusively, never through a planted link) and is removed on failure. False with
+// `error` in words (naming the path) on failure; the old file, if any, is then untouched.
 bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
 
 }  // namespace dramatis

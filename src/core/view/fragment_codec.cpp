@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/graph/entity_graph.h"
+#include "core/io/json_text.h"
 
 namespace dramatis {
 namespace {
@@ -67,7 +68,7 @@ std::string format_number(double value) {
   // so a view holding -0 (from "-0e1" or "-0.0") would not encode to the same bytes twice
   // (found by fuzz_fragment). Both zeros are the same position, weight or confidence.
   if (value == 0.0) return "0";
-  std::string text = nlohmann::json(value).dump();
+  std::string text = dump_json(nlohmann::json(value));
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   if (const size_t plus = text.find('+'); plus != std::string::npos) text.erase(plus, 1);
   return text;

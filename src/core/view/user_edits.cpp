@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/io/json_parse.h"
+#include "core/io/json_text.h"
 
 namespace dramatis {
 namespace {
@@ -195,7 +196,8 @@ UserEditsResult parse_user_edits(std::string_view text, const std::string& file,
       schema->get_ref<const std::string&>() != kSchema) {
     result.diagnostics.push_back(make_error(
         file, "not a Dramatis edits file: \"schema\" should be \"" + std::string(kSchema) +
-                  "\", not " + (schema == root->end() ? std::string("missing") : schema->dump())));
+                  "\", not " +
+                  (schema == root->end() ? std::string("missing") : json_preview(*schema))));
     return result;
   }
   UserEdits edits;

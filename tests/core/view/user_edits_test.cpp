@@ -1,10 +1,13 @@
 // The user's edits as JSON (src/core/view/user_edits.cpp): round trip, syntax errors with their
-// byte offset, fields of the wrong type named by path, and files from another corpus.
+// byte offset, fields of the wrong type named by path, files from another corpus, and invalid
+// UTF-8 in the user's text.
 #include "core/view/user_edits.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include "core/io/json_text.h"
 
 using namespace dramatis;
 using nlohmann::json;
@@ -112,4 +115,22 @@ TEST_CASE("edits from another corpus or extractor are reported, not silently acc
   CHECK_FALSE(newer.corpus_mismatch);
   CHECK_FALSE(has_errors(newer.diagnostics));  // a warning: the user may still apply them
   CHECK(newer.ok());
+}
+
+TEST_CASE("a rename or note with invalid UTF-8 is saved with replacement characters, no throw") {
+  UserEdits edits = full_edits();
+  // Bytes a pasted Latin-1 name or a truncated paste can leave: a lone 0xFF, a cut 3-byte dash.
+  edits.renames["e3"] = "Caf\xE9 \xFF";
+  edits.notes["e5"] = "cut \xE2\x80";
+  const json j = user_edits_to_json(edits);
+  // nlohmann's default dump throws on them (uncatchable in the WASM build).
+  CHECK_THROWS_AS((void)j.dump(), nlohmann::json::type_error);
+  std::string text;
+  CHECK_NOTHROW(text = dump_json(j));
+  CHECK_NOTHROW(text = dump_json(j, 2));
+  const UserEditsResult back = parse_user_edits(text, "edits.json");
+  REQUIRE(back.edits);
+  CHECK(back.edits->renames.at("e3") == "Caf\xEF\xBF\xBD \xEF\xBF\xBD");
+  CHECK(back.edits->notes.at("e5") == "cut \xEF\xBF\xBD");
+  CHECK(back.edits->notes.at("e3") == edits.notes.at("e3"));
 }
