@@ -6,22 +6,12 @@
 #include <numeric>
 #include <string>
 
+#include "core/corpus/corpus_limits.h"
+
 namespace dramatis::ui {
 namespace {
 
 enum Column { kTitle, kSource, kDate, kSize };
-
-std::string format_size(size_t bytes) {
-  char text[32];
-  if (bytes < 1024) {
-    std::snprintf(text, sizeof(text), "%zu B", bytes);
-  } else if (bytes < 1024 * 1024) {
-    std::snprintf(text, sizeof(text), "%.1f KB", static_cast<double>(bytes) / 1024.0);
-  } else {
-    std::snprintf(text, sizeof(text), "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -96,7 +86,7 @@ void DocumentsPanel::draw(const Corpus& corpus, Selection& selection) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(doc.meta.date.empty() ? "\xE2\x80\x94" : doc.meta.date.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_size(doc.bytes.size()).c_str());
+      ImGui::TextUnformatted(format_byte_size(doc.bytes.size()).c_str());
       ImGui::PopID();
     }
     ImGui::EndTable();

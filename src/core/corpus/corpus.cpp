@@ -1,5 +1,7 @@
 #include "core/corpus/corpus.h"
 
+#include "core/corpus/corpus_limits.h"
+
 namespace dramatis {
 
 const Document* Corpus::find(std::string_view id) const {
@@ -7,6 +9,10 @@ const Document* Corpus::find(std::string_view id) const {
     if (doc.meta.id == id) return &doc;
   }
   return nullptr;
+}
+
+bool Corpus::full() const {
+  return documents.size() >= kMaxDocuments;
 }
 
 }  // namespace dramatis

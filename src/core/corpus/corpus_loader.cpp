@@ -8,10 +8,10 @@
 #include <set>
 
 #include "core/corpus/builtin_corpus.h"
-#include "core/text/html_text.h"
 #include "core/corpus/document_check.h"
 #include "core/corpus/manifest.h"
 #include "core/io/read_file.h"
+#include "core/text/html_text.h"
 
 namespace dramatis {
 namespace fs = std::filesystem;
@@ -41,18 +41,51 @@ std::string join_path(const std::string& base, const std::string& relative) {
   return base.back() == '/' ? base + relative : base + "/" + relative;
 }
 
+void leave_out(const std::string& path, Corpus& corpus) {
+  if (corpus.left_out++ == 0) corpus.first_left_out = path;
+}
+
+// Whether `file` (a path under `folder`), with every symbolic link resolved, still lies inside
+// `folder` resolved the same way. A corpus from a stranger may hold links that point at the
+// user's own files; those are not read. A file that does not resolve counts as inside: reading
+// it then fails with its own message.
+bool resolves_inside(const fs::path& file, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path real_file = fs::canonical(file, ec);
+  if (ec) return true;
+  const fs::path real_folder = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+  if (ec) return true;
+  const auto [folder_end, file_at] =
+      std::mismatch(real_folder.begin(), real_folder.end(), real_file.begin(), real_file.end());
+  return folder_end == real_folder.end();
+}
+
+constexpr const char* kOutsideFolder =
+    "is a link to a file outside the corpus folder, which is not read";
+
 void load_manifest_file(const std::string& path, Corpus& corpus) {
   std::string error;
-  std::optional<std::string> text = read_file_bytes(path, error);
+  std::optional<std::string> text = read_file_bytes(path, error, kDocumentReadBytes);
   if (!text) {
     corpus.diagnostics.push_back(make_error(path, error));
+    return;
+  }
+  if (text->size() > kMaxDocumentBytes) {
+    corpus.diagnostics.push_back(make_error(
+        path, "a manifest larger than " + format_byte_size(kMaxDocumentBytes) +
+                  " is not read (it would list far more documents than a corpus holds)"));
     return;
   }
   const std::string base = fs::path(path).parent_path().generic_string();
   load_manifest_text(
       path, *text, base,
-      [&](const std::string& relative, std::string& read_error) {
-        return read_file_bytes(join_path(base, relative), read_error);
+      [&](const std::string& relative, std::string& read_error) -> std::optional<std::string> {
+        const std::string file = join_path(base, relative);
+        if (!resolves_inside(file, base)) {
+          read_error = kOutsideFolder;
+          return std::nullopt;
+        }
+        return read_file_bytes(file, read_error, kDocumentReadBytes);
       },
       corpus);
 }
@@ -84,6 +117,12 @@ void load_folder(const std::string& path, Corpus& corpus) {
       continue;
     }
     if (hidden) continue;
+    if (it->is_symlink(ec) && !fs::exists(it->status(ec))) {
+      // A loop (a.txt -> b.txt -> a.txt) or a missing target: say so, not "skipped".
+      corpus.diagnostics.push_back(make_warning(
+          entry.generic_string(), "a link that leads nowhere (a loop or a missing file); not read"));
+      continue;
+    }
     if (it->is_regular_file(ec) && is_text_extension(entry)) {
       files.push_back(entry.generic_string());
     } else {
@@ -99,8 +138,16 @@ void load_folder(const std::string& path, Corpus& corpus) {
     corpus.diagnostics.push_back(make_error(path, "no .txt or .md files in this folder"));
   }
   for (const std::string& file : files) {
+    if (corpus.full()) {  // not read at all: it could not be added
+      leave_out(file, corpus);
+      continue;
+    }
+    if (!resolves_inside(file, path)) {
+      corpus.diagnostics.push_back(make_error(file, kOutsideFolder));
+      continue;
+    }
     std::string error;
-    if (std::optional<std::string> bytes = read_file_bytes(file, error)) {
+    if (std::optional<std::string> bytes = read_file_bytes(file, error, kDocumentReadBytes)) {
       add_document_bytes(file, std::move(*bytes), corpus);
     } else {
       corpus.diagnostics.push_back(make_error(file, error));
@@ -131,8 +178,29 @@ void add_document_bytes(const std::string& path, std::string bytes, Corpus& corp
   if (is_html_path(path)) bytes = html_to_text(bytes);  // the document is the page's text
   if (std::optional<Document> doc = check_document(path, std::move(bytes), corpus.diagnostics)) {
     if (doc->meta.title.empty()) doc->meta.title = fs::path(path).stem().string();
-    corpus.documents.push_back(std::move(*doc));
+    add_to_corpus(std::move(*doc), corpus);
   }
+}
+
+void add_to_corpus(Document doc, Corpus& corpus) {
+  if (corpus.full() || corpus.text_bytes + doc.bytes.size() > kMaxCorpusBytes) {
+    leave_out(doc.path, corpus);
+    return;
+  }
+  corpus.text_bytes += doc.bytes.size();
+  corpus.documents.push_back(std::move(doc));
+}
+
+void report_left_out(Corpus& corpus) {
+  if (corpus.left_out == 0) return;
+  corpus.diagnostics.push_back(make_warning(
+      corpus.first_left_out, "this and " + std::to_string(corpus.left_out - 1) +
+                                 " more document(s) were not loaded: a corpus holds at most " +
+                                 std::to_string(kMaxDocuments) + " documents and " +
+                                 format_byte_size(kMaxCorpusBytes) +
+                                 " of text (docs/security.md, \"Limits\")"));
+  corpus.left_out = 0;
+  corpus.first_left_out.clear();
 }
 
 void load_manifest_text(const std::string& manifest_path, std::string_view manifest_text,
@@ -143,6 +211,10 @@ void load_manifest_text(const std::string& manifest_path, std::string_view manif
   if (corpus.name.empty()) corpus.name = manifest->name;
   for (ManifestEntry& entry : manifest->entries) {
     const std::string path = join_path(base_path, entry.file);
+    if (corpus.full()) {  // not read at all: it could not be added
+      leave_out(path, corpus);
+      continue;
+    }
     std::string error;
     std::optional<std::string> bytes = read(entry.file, error);
     if (!bytes) {
@@ -159,8 +231,9 @@ void load_manifest_text(const std::string& manifest_path, std::string_view manif
     const std::string derived_title = std::move(doc->meta.title);
     doc->meta = std::move(entry.meta);
     if (doc->meta.title.empty()) doc->meta.title = derived_title;
-    corpus.documents.push_back(std::move(*doc));
+    add_to_corpus(std::move(*doc), corpus);
   }
+  report_left_out(corpus);
   assign_missing_ids(corpus);
 }
 
@@ -190,7 +263,9 @@ Corpus load_paths(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {  // e.g. a symbolic link loop
+      corpus.diagnostics.push_back(make_error(path, "cannot read: " + ec.message()));
+    } else if (ec || !fs::exists(status)) {
       corpus.diagnostics.push_back(make_error(path, "no such file or folder"));
     } else if (fs::is_directory(status)) {
       load_folder(path, corpus);
@@ -198,13 +273,14 @@ Corpus load_paths(const std::vector<std::string>& paths) {
       load_manifest_file(path, corpus);
     } else {
       std::string error;
-      if (std::optional<std::string> bytes = read_file_bytes(path, error)) {
+      if (std::optional<std::string> bytes = read_file_bytes(path, error, kDocumentReadBytes)) {
         add_document_bytes(path, std::move(*bytes), corpus);
       } else {
         corpus.diagnostics.push_back(make_error(path, error));
       }
     }
   }
+  report_left_out(corpus);
   assign_missing_ids(corpus);
   if (corpus.name.empty() && paths.size() == 1)
     corpus.name = fs::path(paths[0]).filename().string();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/corpus/corpus.h"
+#include "core/corpus/corpus_limits.h"
 
 namespace dramatis {
 
@@ -33,5 +34,18 @@ void assign_missing_ids(Corpus& corpus);
 
 // Adds one file's bytes as a document (title derived from the text).
 void add_document_bytes(const std::string& path, std::string bytes, Corpus& corpus);
+
+// Adds a checked document, unless the corpus already holds kMaxDocuments documents or the
+// document would take it past kMaxCorpusBytes (corpus_limits.h): then it is counted in
+// corpus.left_out instead. Every loader adds documents through this.
+void add_to_corpus(Document doc, Corpus& corpus);
+
+// Turns what corpus.left_out counts into one warning naming the first document left out, then
+// clears it. load_paths and load_manifest_text call it; so does whoever else adds documents.
+void report_left_out(Corpus& corpus);
+
+// How many bytes of a file a loader reads: one past the document limit, so a longer file is
+// known to be longer (and cut, document_check.h) without being read whole.
+inline constexpr size_t kDocumentReadBytes = kMaxDocumentBytes + 1;
 
 }  // namespace dramatis

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/corpus/corpus_limits.h"
+
 namespace dramatis {
 namespace {
 
@@ -28,6 +30,19 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+// Where a document longer than kMaxDocumentBytes is cut: after the last line break within the
+// limit, or, with none in the last 64 KiB before it (one enormous line), before the character
+// that would cross it.
+size_t cut_point(std::string_view bytes) {
+  constexpr size_t kLineSearch = 64 << 10;
+  const size_t limit = std::min(bytes.size(), kMaxDocumentBytes);
+  const size_t eol = bytes.rfind('\n', limit - 1);
+  if (eol != std::string_view::npos && eol + 1 + kLineSearch >= limit) return eol + 1;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
 }
 
 }  // namespace
@@ -65,6 +80,17 @@ std::string derive_title(std::string_view text, size_t max_bytes) {
 
 std::optional<Document> check_document(std::string path, std::string bytes,
                                        std::vector<Diagnostic>& diagnostics) {
+  if (bytes.size() > kMaxDocumentBytes) {
+    // Partial results beat none: the cut keeps every offset of what is read the file's own.
+    const size_t kept = cut_point(bytes);
+    diagnostics.push_back(make_warning(path,
+                                       "longer than the " + format_byte_size(kMaxDocumentBytes) +
+                                           " one document may have: only its first " +
+                                           std::to_string(kept) +
+                                           " bytes were read (split the file to read the rest)",
+                                       kept));
+    bytes.resize(kept);
+  }
   if (auto why = unsupported_encoding(bytes)) {
     diagnostics.push_back(make_error(path, *why, 0));
     return std::nullopt;

@@ -1,6 +1,7 @@
 // Turns one file's bytes into a Document, or refuses it: NUL bytes or a UTF-16/32 byte order mark
 // mean a binary file or an encoding we do not read; invalid UTF-8 is kept (shown as U+FFFD) and
-// reported by byte offset; an empty file is accepted with a warning.
+// reported by byte offset; an empty file is accepted with a warning; a file longer than
+// kMaxDocumentBytes (corpus_limits.h) is cut to its first part, with a warning giving the offset.
 #pragma once
 
 #include <optional>

@@ -67,10 +67,11 @@ bool CorpusJob::step() {
     paths_.clear();
     for (Document& doc : loaded.documents) {
       doc.meta.id.clear();  // ids are given again below, never clashing with the open corpus'
-      corpus_.documents.push_back(std::move(doc));
+      add_to_corpus(std::move(doc), corpus_);  // the open corpus counts toward the limits too
     }
     for (Diagnostic& d : loaded.diagnostics) corpus_.diagnostics.push_back(std::move(d));
   } else if (!analyzer_) {
+    report_left_out(corpus_);
     assign_missing_ids(corpus_);
     analyzer_ = std::make_unique<Analyzer>(corpus_);
   } else if (!analysed_) {
