@@ -10,6 +10,7 @@
 
 #include "core/io/png_writer.h"
 #include "core/view/label_placement.h"
+#include "core/view/view_graph.h"
 #include "render/offscreen.h"
 #include "ui/palette.h"
 #include "ui/theme.h"
@@ -194,7 +195,8 @@ void GraphPanel::apply_pins(const Story& story, const std::map<std::string, Pinn
   instances_dirty_ = true;
 }
 
-void GraphPanel::set_visible(const Story& story, std::span<const uint8_t> visible) {
+void GraphPanel::set_visible(const Story& story, std::span<const uint8_t> visible, size_t capped) {
+  capped_ = capped;
   std::vector<uint8_t> next(story_nodes_, 1);
   if (!visible.empty())
     std::copy_n(visible.begin(), std::min<size_t>(visible.size(), story_nodes_), next.begin());
@@ -691,6 +693,16 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
   const float line = ImGui::GetTextLineHeight();
   draw->AddText(ImVec2(origin.x + 0.5f * line, origin.y + size.y - 1.4f * line),
                 ImGui::GetColorU32(ImGuiCol_TextDisabled), status);
+  if (capped_ > 0) {
+    // A sampled view must say so where the graph is, not only in a log.
+    char sampled[200];
+    std::snprintf(sampled, sizeof sampled,
+                  "Showing the %zu most mentioned of %zu entities (at most %zu are drawn): "
+                  "filter by type, weight, documents or time to see the others.",
+                  layout_nodes_.size(), layout_nodes_.size() + capped_, kMaxShownNodes);
+    draw->AddText(ImVec2(origin.x + 0.5f * line, origin.y + size.y - 2.6f * line),
+                  ImGui::GetColorU32(ImGuiCol_Text), sampled);
+  }
   draw->PopClipRect();
 }
 
@@ -738,6 +750,7 @@ nlohmann::json GraphPanel::state_json(const Story& story) const {
     if (layout_.pinned(i)) pinned.push_back(story.node_id(layout_nodes_[i]));
   return {
       {"nodes", layout_nodes_.size()},
+      {"sampled_out", capped_},
       {"edges", layout_.edge_count()},
       {"renderer", renderer_.ready() ? "ok" : renderer_.error()},
       {"draw_calls", renderer_.last_draw_calls()},

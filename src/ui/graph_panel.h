@@ -38,8 +38,10 @@ class GraphPanel {
   // the layout only settles the rest (the user's edits); otherwise it starts from its seed.
   void set_story(const Story& story, bool keep_positions = false);
   // Which graph nodes the filters leave (one byte per node; empty: all). The layout keeps the
-  // positions of the nodes that stay and places the new ones near their neighbours.
-  void set_visible(const Story& story, std::span<const uint8_t> visible);
+  // positions of the nodes that stay and places the new ones near their neighbours. `capped`:
+  // how many more the filters left that the shown-node limit took out (view_graph.h); the panel
+  // says the view is a sample.
+  void set_visible(const Story& story, std::span<const uint8_t> visible, size_t capped = 0);
 
   // Draws the toolbar and the graph into the remaining space; handles its input and may change
   // the selection (click a node: select its entity).
@@ -134,6 +136,7 @@ class GraphPanel {
   bool instances_dirty_ = true;
   bool positions_dirty_ = true;
   uint32_t story_nodes_ = 0;
+  size_t capped_ = 0;  // nodes the shown-node limit left out of the visible ones
   int placed_labels_ = 0;
   // The labels drawn in the last frame (screen pixels), so the PNG shows the same ones; the
   // first of them are in state_json.

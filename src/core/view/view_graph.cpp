@@ -1,5 +1,6 @@
 #include "core/view/view_graph.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/view/apply_edits.h"
@@ -54,17 +55,55 @@ GraphFilter view_graph_filter(const Story& story, const ViewState& view, const U
   return filter;
 }
 
+size_t cap_shown_nodes(const Story& story, std::vector<uint8_t>& visible,
+                       const std::vector<uint32_t>& keep, size_t limit) {
+  std::vector<uint32_t> shown;
+  for (uint32_t v = 0; v < visible.size(); ++v)
+    if (visible[v]) shown.push_back(v);
+  if (shown.size() <= limit) return 0;
+  const auto mentions = [&](uint32_t v) {
+    return v < story.graph.nodes.size() ? story.graph.nodes[v].mentions : 0;
+  };
+  std::vector<uint8_t> kept(visible.size(), 0);
+  size_t count = 0;
+  for (const uint32_t v : keep) {
+    if (count < limit && v < visible.size() && visible[v] && !kept[v]) {
+      kept[v] = 1;
+      ++count;
+    }
+  }
+  // Partial selection, not a full sort: O(n) on average for the 2 million node graphs the app
+  // can generate.
+  const auto more_mentioned = [&](uint32_t a, uint32_t b) {
+    return mentions(a) != mentions(b) ? mentions(a) > mentions(b) : a < b;
+  };
+  std::erase_if(shown, [&](uint32_t v) { return kept[v] != 0; });
+  const size_t wanted = std::min(limit - count, shown.size());
+  std::nth_element(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(wanted), shown.end(),
+                   more_mentioned);
+  for (size_t i = 0; i < wanted; ++i) kept[shown[i]] = 1;
+  const size_t removed = shown.size() - wanted;
+  visible = std::move(kept);
+  return removed;
+}
+
 std::vector<uint8_t> view_visible_nodes(const Story& story, const ViewState& view,
-                                        const UserEdits& edits) {
+                                        const UserEdits& edits, size_t* capped) {
   const GraphView filtered = filter_graph(story.graph, view_graph_filter(story, view, edits));
   std::vector<uint8_t> visible(story.graph.node_count(), 0);
   filtered.for_each_node([&](uint32_t node) { visible[node] = 1; });
-  if (view.ego_depth <= 0) return visible;
+  const std::vector<uint32_t> centres = selection_centres(story, view.selection);
+  const auto capped_result = [&](std::vector<uint8_t> shown) {
+    const size_t removed = cap_shown_nodes(story, shown, centres);
+    if (capped != nullptr) *capped = removed;
+    return shown;
+  };
+  if (view.ego_depth <= 0) return capped_result(std::move(visible));
 
   std::vector<uint32_t> frontier;
-  for (const uint32_t centre : selection_centres(story, view.selection))
+  for (const uint32_t centre : centres)
     if (filtered.has_node(centre)) frontier.push_back(centre);
-  if (frontier.empty()) return visible;
+  if (frontier.empty()) return capped_result(std::move(visible));
 
   // Breadth-first within the filtered graph, `ego_depth` hops from the centres.
   std::vector<uint8_t> ego(story.graph.node_count(), 0);
@@ -80,7 +119,7 @@ std::vector<uint8_t> view_visible_nodes(const Story& story, const ViewState& vie
     }
     frontier = std::move(next);
   }
-  return ego;
+  return capped_result(std::move(ego));
 }
 
 }  // namespace dramatis

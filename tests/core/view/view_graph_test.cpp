@@ -119,3 +119,34 @@ TEST_CASE("a time range keeps what is dated inside it") {
   CHECK(shows(story, visible, "e4"));        // mentioned in the 2025 document
   CHECK_FALSE(shows(story, visible, "e3"));  // only in the 2024 one
 }
+
+TEST_CASE("the shown-node cap keeps the selection, then the most mentioned, and counts the rest") {
+  Story story = chain_story();
+  const uint32_t mentions[] = {5, 1, 3, 1, 2};  // by graph node
+  for (uint32_t v = 0; v < 5; ++v) story.graph.nodes[v].mentions = mentions[v];
+  std::vector<uint8_t> visible(5, 1);
+  CHECK(cap_shown_nodes(story, visible, {}, 5) == 0);
+  CHECK(shown(visible) == 5);
+  CHECK(cap_shown_nodes(story, visible, {}, 2) == 3);
+  CHECK(visible == std::vector<uint8_t>{1, 0, 1, 0, 0});
+  // A selected node is kept even when it is among the least mentioned.
+  visible.assign(5, 1);
+  CHECK(cap_shown_nodes(story, visible, {3}, 2) == 3);
+  CHECK(visible == std::vector<uint8_t>{1, 0, 0, 1, 0});
+  // Hidden nodes stay hidden and do not count.
+  visible = {0, 1, 1, 1, 0};
+  CHECK(cap_shown_nodes(story, visible, {0}, 2) == 1);
+  CHECK(visible == std::vector<uint8_t>{0, 1, 1, 0, 0});  // node 2, then the tie 1/3 goes to 1
+  // Ties between equally mentioned nodes go to the lower node, so the sample is stable.
+  for (uint32_t v = 0; v < 5; ++v) story.graph.nodes[v].mentions = 1;
+  visible.assign(5, 1);
+  CHECK(cap_shown_nodes(story, visible, {}, 3) == 2);
+  CHECK(visible == std::vector<uint8_t>{1, 1, 1, 0, 0});
+}
+
+TEST_CASE("view_visible_nodes reports nothing capped below the limit") {
+  const Story story = chain_story();
+  size_t capped = 7;
+  CHECK(shown(view_visible_nodes(story, ViewState{}, UserEdits{}, &capped)) == 5);
+  CHECK(capped == 0);
+}
