@@ -66,7 +66,8 @@
   function formatBytes(n) {
     if (n < 1024) return n + ' B';
     if (n < 1024 * 1024) return (n / 1024).toFixed(0) + ' KB';
-    return (n / (1024 * 1024)).toFixed(1) + ' MB';
+    if (n < 1024 * 1024 * 1024) return (n / (1024 * 1024)).toFixed(1) + ' MB';
+    return (n / (1024 * 1024 * 1024)).toFixed(1) + ' GB';
   }
 
   function showOverlay() {
@@ -126,6 +127,23 @@
     showProblem(title, text, tips, detail);
     const reason = detail instanceof Error ? detail : new Error(title + ': ' + (describe(detail) || text));
     rejectReady(reason);
+  }
+
+  // The app's memory ceiling (-sMAXIMUM_MEMORY in src/platform/CMakeLists.txt).
+  const MAX_MEMORY = 2147483648;
+  const MEMORY_TIPS = [
+    'Reload the page, then open fewer or smaller documents at a time (one document is read up ' +
+      'to 16 MB, a corpus up to 64 MB of text: see docs/security.md, "Limits").',
+    'The desktop app (dramatis) has no such ceiling for the same documents.',
+  ];
+
+  // An abort is a memory failure when the heap has grown to (nearly) its ceiling or the message
+  // says so: allocation failures abort with messages like "OOM" or "Cannot enlarge memory".
+  function outOfMemory(what) {
+    const text = String(what || '');
+    if (/OOM|out of memory|enlarge memory|bad_alloc|allocation failed/i.test(text)) return true;
+    const heap = Module.HEAPU8 ? Module.HEAPU8.length : 0;
+    return heap > 0.9 * MAX_MEMORY;
   }
 
   const RELOAD_TIPS = [
@@ -295,6 +313,13 @@
     onAbort: function (what) {
       const title = phase === 'ready' ? 'Dramatis stopped' : 'Dramatis could not start';
       if (phase === 'ready') phase = 'loading'; // let fail() report it even after start-up
+      if (outOfMemory(what)) {
+        fail('Dramatis ran out of memory',
+          'The browser lets a page use at most ' + formatBytes(MAX_MEMORY) + ' of WebAssembly ' +
+            'memory, and the documents open needed more. Nothing was uploaded anywhere, and the ' +
+            'edits you saved are kept in this browser.', MEMORY_TIPS, what === undefined ? 'aborted' : what);
+        return;
+      }
       fail(title, 'The app hit an internal error and had to stop.', RELOAD_TIPS,
         what === undefined ? 'aborted' : what);
     },
@@ -360,12 +385,23 @@
   // them to the open corpus and analyses them with a progress bar.
   async function addFiles(entries, replace) {
     if (phase !== 'ready') throw new Error('Dramatis is not ready yet: await dramatis.ready first.');
+    // A file past the document limit is read only up to one byte past it: the app cuts it to
+    // the limit and says so, and a huge file never has to fit in memory whole.
+    const readBytes = Module.ccall('dramatis_document_read_bytes', 'number', [], []);
     for (const entry of entries) {
-      const bytes = new Uint8Array(await entry.file.arrayBuffer());
+      const name = entry.path || entry.file.name;
+      const bytes = new Uint8Array(await entry.file.slice(0, readBytes).arrayBuffer());
       const ptr = Module._malloc(Math.max(1, bytes.length));
+      if (!ptr) {
+        // Memory growth failed: say so, add nothing of this file, and go on with the others.
+        Module.ccall('dramatis_report', null, ['string'], [name + ': not enough memory left in ' +
+          'this page to read its ' + formatBytes(bytes.length) + '; it was not added. Reload ' +
+          'the page and open fewer documents.']);
+        continue;
+      }
       Module.HEAPU8.set(bytes, ptr);
       Module.ccall('dramatis_add_file', null, ['string', 'number', 'number'],
-        [entry.path || entry.file.name, ptr, bytes.length]);
+        [name, ptr, bytes.length]);
       Module._free(ptr);
     }
     Module.ccall('dramatis_files_done', null, ['number'], [replace ? 1 : 0]);

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/io/json_text.h"
 #include "core/io/read_file.h"
 #include "core/io/write_file.h"
 #include "core/view/story.h"
@@ -68,10 +69,12 @@ ui::PlatformHooks native_hooks(const platform::AppOptions& options, GLFWwindow* 
   const auto edits_path = [folder](const std::string& fingerprint) {
     return folder + "/edits-" + fingerprint + ".json";
   };
-  hooks.save_edits = [edits_path](const std::string& fingerprint, const std::string& json) {
+  hooks.save_edits = [edits_path](const std::string& fingerprint,
+                                  const std::string& json) -> std::string {
     std::string error;
-    if (!write_file_atomically(edits_path(fingerprint), json, error))
-      std::cerr << "dramatis: your edits could not be saved: " << error << '\n';
+    if (write_file_atomically(edits_path(fingerprint), json, error)) return {};
+    std::cerr << "dramatis: your edits could not be saved: " << error << '\n';
+    return error;
   };
   hooks.load_edits = [edits_path](const std::string& fingerprint) -> std::optional<std::string> {
     std::string error;
@@ -244,9 +247,10 @@ int main(int argc, char** argv) {
   }
 
   if (!options->state_path.empty())
-    ok = write_text_file(options->state_path, app.state_json().dump(2)) && ok;
+    ok = write_text_file(options->state_path, dump_json(app.state_json(), 2)) && ok;
   if (!options->frame_stats_path.empty())
-    ok = write_text_file(options->frame_stats_path, app.frame_timer().summary().dump(2)) && ok;
+    ok =
+        write_text_file(options->frame_stats_path, dump_json(app.frame_timer().summary(), 2)) && ok;
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

@@ -8,6 +8,7 @@
 //   dramatis_select(kind, id) -> 1 if selected, 0 if unknown (window.dramatis.select())
 //   dramatis_open_view(fragment) -> restores a view (browser back/forward, a changed hash)
 //   dramatis_add_file(name, bytes, length), dramatis_files_done() -> dropped or picked files
+//   dramatis_document_read_bytes() -> how much of each file to hand over (the document limit)
 // and the app reaches the page through EM_JS helpers below (history, local storage, downloads,
 // clipboard, the file picker). Nothing leaves the browser: files are read locally.
 #include <emscripten.h>
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/io/json_text.h"
 #include "core/view/story.h"
 #include "render/gl.h"
 #include "ui/app.h"
@@ -207,6 +209,7 @@ EM_JS(char*, location_fragment, (), {
   const text = location.hash.length > 0 ? location.hash.substring(1) : "";
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
+  if (!ptr) return 0;  // out of memory: the caller sees no text
   stringToUTF8(text, ptr, size);
   return ptr;
 });
@@ -221,11 +224,14 @@ EM_JS(void, set_location_fragment, (const char* fragment, int push), {
   }
 });
 // Local storage, under a key that names the format version and the corpus.
-EM_JS(void, storage_set, (const char* key, const char* value), {
+// 1 when stored; 0 when the browser refused (storage full or turned off).
+EM_JS(int, storage_set, (const char* key, const char* value), {
   try {
     localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+    return 1;
   } catch (e) {
     console.warn("Dramatis: your edits could not be saved in this browser:", e);
+    return 0;
   }
 });
 EM_JS(char*, storage_get, (const char* key), {
@@ -238,6 +244,7 @@ EM_JS(char*, storage_get, (const char* key), {
   if (text == null) return 0;  // "==": the C++ preprocessor would split "==="
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
+  if (!ptr) return 0;  // out of memory: the caller sees no text
   stringToUTF8(text, ptr, size);
   return ptr;
 });
@@ -266,8 +273,10 @@ const std::string kEditsKey = "dramatis.edits.v1.";  // + corpus fingerprint
 
 ui::PlatformHooks web_hooks() {
   ui::PlatformHooks hooks;
-  hooks.save_edits = [](const std::string& fingerprint, const std::string& json) {
-    storage_set((kEditsKey + fingerprint).c_str(), json.c_str());
+  hooks.save_edits = [](const std::string& fingerprint, const std::string& json) -> std::string {
+    if (storage_set((kEditsKey + fingerprint).c_str(), json.c_str())) return {};
+    return "this browser's local storage refused them (full, or turned off for this site); "
+           "keep them with Corpus > Export > Your edits (JSON)";
   };
   hooks.load_edits = [](const std::string& fingerprint) -> std::optional<std::string> {
     char* text = storage_get((kEditsKey + fingerprint).c_str());
@@ -367,7 +376,7 @@ void main_loop_step(void*) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* dramatis_state_json() {
-  web.state_json = web.app ? web.app->state_json().dump() : std::string("null");
+  web.state_json = web.app ? dump_json(web.app->state_json()) : std::string("null");
   return web.state_json.c_str();
 }
 
@@ -385,6 +394,12 @@ EMSCRIPTEN_KEEPALIVE int dramatis_open_view(const char* fragment) {
 EMSCRIPTEN_KEEPALIVE void dramatis_add_file(const char* name, const char* bytes, int length) {
   if (name == nullptr || (bytes == nullptr && length > 0) || length < 0) return;
   web.dropped.push_back({name, std::string(bytes, static_cast<size_t>(length))});
+}
+
+// How many bytes of a file the page hands over: one past the document limit (corpus_limits.h),
+// so a longer file is cut here, with a warning, instead of read whole into memory.
+EMSCRIPTEN_KEEPALIVE double dramatis_document_read_bytes() {
+  return static_cast<double>(kDocumentReadBytes);
 }
 
 // A problem the page met on the app's behalf (a hosted corpus that could not be read).

@@ -13,6 +13,7 @@
 #include "core/io/export_graphml.h"
 #include "core/io/export_node_link.h"
 #include "core/io/export_quotes_csv.h"
+#include "core/io/json_text.h"
 #include "core/io/read_file.h"
 #include "core/view/app_state.h"
 #include "core/view/apply_edits.h"
@@ -225,7 +226,9 @@ void App::update_graph_visibility() {
   for (const std::string& h : edits_.hidden) key += "|h" + h;
   if (key == visibility_key_) return;
   visibility_key_ = key;
-  graph_panel_.set_visible(story_, view_visible_nodes(story_, view_, edits_));
+  size_t capped = 0;
+  std::vector<uint8_t> visible = view_visible_nodes(story_, view_, edits_, &capped);
+  graph_panel_.set_visible(story_, visible, capped);
 }
 
 // ---- [SECTION] edits ---------------------------------------------------------------------------
@@ -276,13 +279,15 @@ void App::apply_edit(const EditRequest& r) {
 void App::save_edits() {
   if (!hooks_.save_edits || edits_from_link_) return;
   edits_.pins = graph_panel_.pins(story_);
-  hooks_.save_edits(fingerprint_, user_edits_to_json(edits_).dump(1));
+  const std::string error =
+      hooks_.save_edits(fingerprint_, dump_json(user_edits_to_json(edits_), 1));
+  if (!error.empty()) banner_.push_back("Your edits could not be saved: " + error);
 }
 
 std::string App::edits_json() const {
   UserEdits edits = edits_;
   edits.pins = graph_panel_.pins(story_);
-  return user_edits_to_json(edits).dump(2) + "\n";
+  return dump_json(user_edits_to_json(edits), 2) + "\n";
 }
 
 std::vector<std::string> App::import_edits(std::string_view text, const std::string& file) {
@@ -401,7 +406,7 @@ void App::export_file(std::string_view format) {
   } else if (format == "analysis") {
     name += "analysis.json";
     mime = "application/json";
-    bytes = analysis_to_json(story_.corpus, story_.analysis).dump(2) + "\n";
+    bytes = dump_json(analysis_to_json(story_.corpus, story_.analysis), 2) + "\n";
   } else if (format == "edits") {
     name += "edits.json";
     mime = "application/json";

@@ -34,8 +34,9 @@ namespace dramatis::ui {
 // What the platform does for the app. Any hook may be empty: the app then hides what needs it.
 struct PlatformHooks {
   // Stores the user's edits (dramatis.edits/1 JSON) for a corpus fingerprint, safely (natively a
-  // temp file renamed over the old one; on the web a versioned local-storage key).
-  std::function<void(const std::string& fingerprint, const std::string& json)> save_edits;
+  // temp file renamed over the old one; on the web a versioned local-storage key). Returns why it
+  // failed (the app shows it: an edit that was not saved must not look saved), or "".
+  std::function<std::string(const std::string& fingerprint, const std::string& json)> save_edits;
   // The stored edits for a fingerprint, if any.
   std::function<std::optional<std::string>(const std::string& fingerprint)> load_edits;
   // The view changed: `fragment` (no '#') is the new one; `push` when it is a new step for the

@@ -28,8 +28,8 @@ check() {  # check NAME CONDITION...
     failed=$((failed + 1))
   fi
 }
-run_app() {  # run_app ARGS...: the app under a virtual display, from /
-  (cd / && LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1024x700x24" "$@")
+run_app() {  # run_app ARGS...: the app under a virtual display, from /, never more than 2 minutes
+  (cd / && LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s "-screen 0 1024x700x24" "$@")
 }
 
 # The corpus fingerprint names the edits file.
