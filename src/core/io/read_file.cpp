@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,14 +22,19 @@ std::optional<std::string> read_file_bytes(const std::string& path, std::string&
                             : std::string("cannot open: ") + std::strerror(errno);
     return std::nullopt;
   }
-  // In chunks, up to max_bytes: a short file never costs max_bytes of memory.
-  constexpr size_t kChunk = 1 << 20;
+  // Up to max_bytes, in chunks appended to a string sized from the file's length where it is
+  // known, so each document costs its own size (a fixed-size read buffer per file would cost a
+  // megabyte for each of 100,000 tiny files).
   std::string bytes;
-  while (bytes.size() < max_bytes && in) {
-    const size_t old = bytes.size();
-    bytes.resize(old + std::min(kChunk, max_bytes - old));
-    in.read(bytes.data() + old, static_cast<std::streamsize>(bytes.size() - old));
-    bytes.resize(old + static_cast<size_t>(in.gcount()));
+  std::error_code size_ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, size_ec);
+  if (!size_ec) bytes.reserve(static_cast<size_t>(std::min<std::uintmax_t>(size, max_bytes)));
+  char chunk[64 * 1024];
+  while (bytes.size() < max_bytes) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max_bytes - bytes.size())));
+    const auto got = static_cast<size_t>(in.gcount());
+    if (got == 0) break;
+    bytes.append(chunk, got);
   }
   if (in.bad()) {
     error = "read error";
