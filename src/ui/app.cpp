@@ -72,6 +72,7 @@ void App::set_base_story(Story story) {
   story_ = std::move(story);
   edits_ = {};
   edits_from_link_ = false;
+  own_edits_replaced_ = false;
   edit_warnings_.clear();
   if (hooks_.load_edits) {
     if (const std::optional<std::string> saved = hooks_.load_edits(fingerprint_)) {
@@ -166,6 +167,7 @@ std::vector<std::string> App::open_view(std::string_view fragment) {
     edits_.corpus = fingerprint_;
     edits_.extractor = std::string(kExtractorVersion);
     edits_from_link_ = true;
+    own_edits_replaced_ = true;
     rebuild_story();
     for (const std::string& w : edit_warnings_) problems.push_back(w);
   }
@@ -276,8 +278,31 @@ void App::apply_edit(const EditRequest& r) {
   save_edits();
 }
 
+void App::keep_saved_edits_aside() {
+  own_edits_replaced_ = false;
+  if (!hooks_.load_edits) return;
+  const std::optional<std::string> saved = hooks_.load_edits(fingerprint_);
+  if (!saved) return;
+  const UserEditsResult parsed = parse_user_edits(*saved, "saved edits", fingerprint_, "");
+  if (parsed.edits && parsed.edits->empty()) return;  // nothing of the user's to keep
+  // Named by content: keeping the same edits aside twice writes one file, different ones never
+  // overwrite each other.
+  const std::string name = fingerprint_ + ".previous-" + content_fingerprint(*saved).substr(0, 8);
+  const std::string error = hooks_.save_edits(name, *saved);
+  if (!error.empty()) {
+    banner_.push_back("Your earlier edits could not be kept aside (" + error +
+                      "); they are not replaced.");
+    own_edits_replaced_ = true;  // try again next time; meanwhile nothing is overwritten
+    return;
+  }
+  banner_.push_back("Your earlier edits are kept aside as edits-" + name +
+                    ", beside your saved edits; import it to go back to them.");
+}
+
 void App::save_edits() {
   if (!hooks_.save_edits || edits_from_link_) return;
+  if (own_edits_replaced_) keep_saved_edits_aside();
+  if (own_edits_replaced_) return;  // they could not be kept aside: do not overwrite them
   edits_.pins = graph_panel_.pins(story_);
   const std::string error =
       hooks_.save_edits(fingerprint_, dump_json(user_edits_to_json(edits_), 1));
@@ -303,6 +328,7 @@ std::vector<std::string> App::import_edits(std::string_view text, const std::str
   edits_.corpus = fingerprint_;
   edits_.extractor = std::string(kExtractorVersion);
   edits_from_link_ = false;
+  own_edits_replaced_ = true;
   rebuild_story();
   graph_panel_.apply_pins(story_, edits_.pins);
   for (const std::string& w : edit_warnings_) problems.push_back(w);

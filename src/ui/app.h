@@ -122,6 +122,7 @@ class App {
   void update_graph_visibility();
   void sync_view();
   void save_edits();
+  void keep_saved_edits_aside();
   void export_file(std::string_view format);
   ViewState current_view() const;
   PanelContext make_context();
@@ -134,6 +135,9 @@ class App {
   ViewState view_;
   UserEdits edits_;
   bool edits_from_link_ = false;  // the edits came with a shared link: not saved until changed
+  // A link's or an imported file's edits replaced the user's own: the next save first keeps the
+  // saved ones aside (keep_saved_edits_aside), so nothing the user made is lost.
+  bool own_edits_replaced_ = false;
   std::vector<std::string> edit_warnings_;
   std::vector<std::string> banner_;  // problems to show at the top (a link, an import, a load)
 

@@ -121,8 +121,8 @@ timed 10 extract "$inputs/loops/a.txt"
 check "link loops: a looping file named on the command line is refused, exit 2" \
   all 'exits 2' 'stderr_has "loops/a.txt: error: cannot read: Too many levels of symbolic links"'
 
-# ---- 9-11. The native app: view links (too long, out-of-range ids) and saved edits made on
-# another corpus.
+# ---- 9-13. The native app: view links (too long, out-of-range ids), saved edits made on
+# another corpus, a link's edits over the user's own, a graph past the shown-node limit.
 if [ "$app" = "-" ]; then
   echo "# the native app is not built: the view-link and saved-edits cases are left out"
   finish
@@ -180,7 +180,19 @@ check "edits from another corpus: kept byte for byte" \
 check "edits from another corpus: the user's own next edit is saved" \
   json_check "$work/edits2/edits-$fp.json" 'a.corpus === "'"$fp"'" && a.notes.e0 === "mine"'
 
-# 12. More nodes than a view shows (100,000): a sample of the most mentioned, said so.
+# 12. A shared link whose edits differ from the user's own: the user's next edit saves the
+# link's edits, but the user's own saved edits are first kept aside, byte for byte.
+cp "$work/edits2/edits-$fp.json" "$work/own.json"
+printf '%s\n' '{"edit": "note", "entity": "e2", "text": "after the link"}' >"$work/script2.jsonl"
+run_app 60 --frames 4 --state "$state" --edits-dir "$work/edits2" --edits-script "$work/script2.jsonl" \
+  --view 'v=1&rn=e1:FROM%20THE%20LINK'
+check "a link's edits over the user's own: opened in ${took} s (bound ${limit} s)" all 'exits 0' within
+aside=$(ls "$work/edits2" | grep "^edits-$fp\.previous-" | head -n 1)
+check "a link's edits over the user's own: the user's own are kept aside, and the app says where" \
+  all 'cmp -s "$work/own.json" "$work/edits2/$aside"' \
+  'state_json "a.problems.some(p => p.includes(\"${aside%.json}\"))"'
+
+# 13. More nodes than a view shows (100,000): a sample of the most mentioned, said so.
 run_app 240 --frames 2 --state "$state" --synthetic 100500 --edits-dir "$work/edits3"
 check "100,500-node graph: opened in ${took} s (bound ${limit} s)" all 'exits 0' within
 check "100,500-node graph: 100,000 shown, 500 sampled out, reported in the state" \

@@ -24,7 +24,23 @@ void hash_length(uint64_t& h, size_t length) {
   }
 }
 
+std::string hex16(uint64_t h) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = kHex[h & 0xFu];
+    h >>= 4;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string content_fingerprint(std::string_view bytes) {
+  uint64_t h = kFnvOffset;
+  hash_bytes(h, bytes);
+  return hex16(h);
+}
 
 std::string corpus_fingerprint(const Corpus& corpus) {
   uint64_t h = kFnvOffset;
@@ -34,13 +50,7 @@ std::string corpus_fingerprint(const Corpus& corpus) {
     hash_length(h, doc.bytes.size());
     hash_bytes(h, doc.bytes);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<size_t>(i)] = kHex[h & 0xFu];
-    h >>= 4;
-  }
-  return out;
+  return hex16(h);
 }
 
 }  // namespace dramatis

@@ -19,4 +19,7 @@ inline constexpr std::string_view kExtractorVersion = "1";
 // keep "ab"+"c" apart from "a"+"bc". Metadata (titles, dates) is left out: it does not move ids.
 std::string corpus_fingerprint(const Corpus& corpus);
 
+// 16 lowercase hex digits: FNV-1a 64 of the bytes (a stable name for a file's content).
+std::string content_fingerprint(std::string_view bytes);
+
 }  // namespace dramatis
