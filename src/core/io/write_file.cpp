@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -54,6 +55,23 @@ bool write_all(int fd, std::string_view bytes) {
 }
 
 #endif
+
+// Temporary files of this path that a killed save left behind: removed once they are older
+// than any save could take, so another instance's save in progress is never touched.
+void remove_stale_temps(const std::filesystem::path& target) {
+  namespace fs = std::filesystem;
+  constexpr auto kStale = std::chrono::minutes(10);
+  std::error_code ec;
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = target.filename().string() + ".tmp";
+  const auto now = fs::file_time_type::clock::now();
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix) || !it->is_regular_file(ec)) continue;
+    const auto written = it->last_write_time(ec);
+    if (!ec && now - written > kStale) fs::remove(it->path(), ec);
+  }
+}
 
 }  // namespace
 
@@ -112,6 +130,7 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     std::remove(temp.c_str());
     return false;
   }
+  remove_stale_temps(target);
   return true;
 }
 

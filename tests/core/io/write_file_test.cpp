@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -112,3 +113,24 @@ TEST_CASE("a failed write removes its temporary file and keeps the old one") {
   fs::remove_all(dir);
 }
 #endif
+
+TEST_CASE("a save removes temporary files a killed save left long ago, never a fresh one") {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("dramatis-stale-test-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path target = dir / "edits.json";
+  const fs::path stale = dir / "edits.json.tmp.1.0";
+  const fs::path fresh = dir / "edits.json.tmp.2.0";  // another instance's save in progress
+  const fs::path other = dir / "other.json.tmp.1.0";  // another file's: not ours to remove
+  for (const fs::path& p : {stale, fresh, other}) std::ofstream(p) << "half a save";
+  fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  fs::last_write_time(other, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  std::string error;
+  REQUIRE(write_file_atomically(target.string(), "{}", error));
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(fs::exists(fresh));
+  CHECK(fs::exists(other));
+  fs::remove_all(dir);
+}
