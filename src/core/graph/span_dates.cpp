@@ -1,5 +1,6 @@
 #include "core/graph/span_dates.h"
 
+#include <algorithm>
 #include <tuple>
 
 namespace dramatis {
@@ -26,20 +27,41 @@ std::vector<DateInterval> document_dates(const Corpus& corpus, const Analysis& a
 }
 
 SpanDater::SpanDater(const Corpus& corpus, const Analysis& analysis)
-    : document_dates_(document_dates(corpus, analysis)), events_(corpus.documents.size()) {
+    : document_dates_(document_dates(corpus, analysis)),
+      events_(corpus.documents.size()),
+      max_end_(corpus.documents.size()) {
   for (const Event& event : analysis.events) {
     if (event.span.doc >= events_.size()) continue;
     const auto date = date_interval_from_iso(event.date);
-    if (date) events_[event.span.doc].push_back({event.span, *date});
+    std::vector<DatedEvent>& events = events_[event.span.doc];
+    if (date) events.push_back({event.span, *date, events.size()});
+  }
+  for (size_t d = 0; d < events_.size(); ++d) {
+    std::vector<DatedEvent>& events = events_[d];
+    std::stable_sort(events.begin(), events.end(), [](const DatedEvent& a, const DatedEvent& b) {
+      return a.span.start < b.span.start;
+    });
+    size_t reach = 0;
+    for (const DatedEvent& e : events) max_end_[d].push_back(reach = std::max(reach, e.span.end));
   }
 }
 
 DateInterval SpanDater::date_of(const DocSpan& span) const {
   if (span.doc >= events_.size()) return {};
-  for (const auto& [event_span, date] : events_[span.doc]) {
-    if (event_span.start <= span.start && span.end <= event_span.end) return date;
+  const std::vector<DatedEvent>& events = events_[span.doc];
+  const std::vector<size_t>& max_end = max_end_[span.doc];
+  // Events starting at or before the span, from the last one back while any could still hold
+  // it; of those that hold it, the first in the analysis' order wins (as a scan in order would).
+  size_t i = static_cast<size_t>(
+      std::upper_bound(events.begin(), events.end(), span.start,
+                       [](size_t start, const DatedEvent& e) { return start < e.span.start; }) -
+      events.begin());
+  const DatedEvent* best = nullptr;
+  while (i > 0 && max_end[i - 1] >= span.end) {
+    const DatedEvent& e = events[--i];
+    if (e.span.end >= span.end && (best == nullptr || e.order < best->order)) best = &e;
   }
-  return document_dates_[span.doc];
+  return best != nullptr ? best->date : document_dates_[span.doc];
 }
 
 }  // namespace dramatis

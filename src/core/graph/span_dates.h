@@ -3,7 +3,8 @@
 // undated. The graph's date filter, the timeline and the quotes panel all date spans this way.
 #pragma once
 
-#include <utility>
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/corpus/corpus.h"
@@ -18,11 +19,22 @@ std::vector<DateInterval> document_dates(const Corpus& corpus, const Analysis& a
 class SpanDater {
  public:
   SpanDater(const Corpus& corpus, const Analysis& analysis);
-  DateInterval date_of(const DocSpan& span) const;  // DateInterval{} when undated
+  // The date of the first event (in the analysis' order) whose span holds `span`, else the
+  // document's; DateInterval{} when undated. O(log n) for events that do not nest, so dating
+  // every mention of a long document stays linear.
+  DateInterval date_of(const DocSpan& span) const;
 
  private:
+  struct DatedEvent {
+    DocSpan span;
+    DateInterval date;
+    size_t order;  // index among the document's events, as the analysis lists them
+  };
   std::vector<DateInterval> document_dates_;
-  std::vector<std::vector<std::pair<DocSpan, DateInterval>>> events_;  // per document, in order
+  // Per document, sorted by start; max_end_[d][i] is the largest end among events_[d][0..i],
+  // so a search can stop once no earlier event reaches the span's end.
+  std::vector<std::vector<DatedEvent>> events_;
+  std::vector<std::vector<size_t>> max_end_;
 };
 
 }  // namespace dramatis
