@@ -736,6 +736,87 @@ async function explorerChecks(context, url, opts) {
   return { fragment, webView };
 }
 
+// Limits (docs/security.md, "Limits"): a 1 MB link is refused whole, a file past the document
+// limit is cut with a warning, and a failed memory growth is caught and explained, not a crash.
+async function limitsChecks(context, url) {
+  let page = await context.newPage();
+  page.setDefaultTimeout(60000);
+  const log = watchPage(page, new URL(url).origin);
+  await page.goto(`${url}#v=1&s=e:${'e'.repeat(1 << 20)}`, { waitUntil: 'load' });
+  await page.evaluate(() => window.dramatis.ready);
+  await frames(page, 3);
+  let state = await appState(page);
+  check('limits: a 1 MB link is refused with a message, and the app opens as usual',
+    state.problems.some((p) => /more than the 65536 this version reads/.test(p)) &&
+      state.selection === null && state.corpus.documents.length === 5 && log.foreign.length === 0,
+    JSON.stringify(state.problems).slice(0, 300));
+  await page.close();
+
+  page = await openApp(context, url);
+  // 17 MiB of short lines: read up to the 16 MiB document limit, cut at a line break.
+  await page.evaluate(() => {
+    const line = 'Ada met Grace at the lab.\n';
+    const text = line.repeat(Math.ceil((17 << 20) / line.length));
+    return window.dramatis.addFiles([new File([text], 'too-long.txt')]);
+  });
+  const t0 = Date.now();
+  do {
+    await frames(page, 5);
+    state = await appState(page);
+  } while ((state.corpus.documents.length !== 6 || state.loading) && Date.now() - t0 < 120000);
+  const cut = state.corpus.documents.find((d) => d.source === 'too-long.txt' || /too-long/.test(d.title || d.path || ''));
+  check('limits: a dropped file past 16 MiB is cut to the limit, with a warning naming it',
+    state.problems.some((p) => /too-long\.txt: warning at byte \d+: longer than the 16\.0 MB/.test(p)) &&
+      state.corpus.documents.length === 6,
+    JSON.stringify({ problems: state.problems, docs: state.corpus.documents.length, cut }));
+  await page.close();
+
+  // Memory: fill the WebAssembly heap to its ceiling (2 GiB) with the app's own malloc, leave
+  // about 2 MB, then drop an 8 MB file. Its copy into the heap cannot be made: the page says so
+  // and the app goes on (or, should a frame's own allocation fail first, the page explains that
+  // it ran out of memory). Either way: a message, never a silent failure or a blank page.
+  page = await openApp(context, url);
+  const outcome = await page.evaluate(async () => {
+    const reserve = Module._malloc(2 << 20); // freed once the rest is full: the app's headroom
+    const blocks = [];
+    for (const size of [64 << 20, 1 << 20, 64 << 10]) {
+      for (;;) {
+        const p = Module._malloc(size);
+        if (!p) break;
+        blocks.push(p);
+      }
+    }
+    Module._free(reserve);
+    const heap = Module.HEAPU8.length;
+    let error = null;
+    try {
+      await window.dramatis.addFiles([new File([new Uint8Array(8 << 20).fill(65)], 'big.txt')]);
+    } catch (e) {
+      error = String(e);
+    }
+    for (const p of blocks) Module._free(p);
+    return { heap, error };
+  });
+  await frames(page, 5);
+  const overlay = await overlayText(page);
+  let alive = null;
+  try {
+    alive = await appState(page);
+  } catch (e) {
+    alive = null;
+  }
+  const reported = alive !== null && alive.problems.some((p) => /big\.txt: not enough memory left/.test(p));
+  const explained = /ran out of memory/.test(overlay);
+  check('limits: a failed memory growth is caught and explained (the heap reached its ceiling)',
+    outcome.heap > 1.9 * 1024 * 1024 * 1024 && (reported || explained),
+    JSON.stringify({ outcome, reported, explained, overlay: overlay.slice(0, 200) }));
+  if (reported) {
+    check('limits: after the failed growth the app goes on (the corpus is unchanged)',
+      alive.corpus.documents.length === 5 && !alive.loading, JSON.stringify(alive.corpus.documents.length));
+  }
+  await page.close();
+}
+
 // The native app opens the same fragment to the same view (selection, filters, ego depth, edits).
 async function nativeViewChecks(opts, shared) {
   if (!opts.native || !shared) return;
@@ -890,6 +971,11 @@ async function main() {
       shared = await explorerChecks(context, url, opts);
     } catch (e) {
       check('explorer checks run', false, e.stack || e.message);
+    }
+    try {
+      await limitsChecks(context, url);
+    } catch (e) {
+      check('limits checks run', false, e.stack || e.message);
     }
     try {
       await nativeViewChecks(opts, shared);
