@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/nlp/text_case.h"
 
@@ -145,10 +148,17 @@ std::vector<Conflict> find_conflicts(const std::vector<Event>& events, const Dat
   }
   std::vector<Conflict> conflicts;
   for (const auto& [key, list] : groups) {
+    // Only distinct (document, date) claims can disagree, so compare those: a long document
+    // that states one fact thousands of times costs one entry per date, not a pair per claim.
+    std::vector<std::pair<uint32_t, std::string_view>> claims;
+    claims.reserve(list.size());
+    for (const Event* e : list) claims.emplace_back(e->span.doc, e->date);
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
     bool disagree = false;
-    for (size_t a = 0; a < list.size() && !disagree; ++a) {
-      for (size_t b = a + 1; b < list.size(); ++b) {
-        if (list[a]->span.doc != list[b]->span.doc && !compatible(list[a]->date, list[b]->date)) {
+    for (size_t a = 0; a < claims.size() && !disagree; ++a) {
+      for (size_t b = a + 1; b < claims.size(); ++b) {
+        if (claims[a].first != claims[b].first && !compatible(claims[a].second, claims[b].second)) {
           disagree = true;
           break;
         }
