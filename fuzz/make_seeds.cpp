@@ -102,6 +102,20 @@ void manifest_seeds() {
     if (file.path == "manifest.json") write_seed("manifest", "builtin-manifest.json", file.bytes);
 }
 
+// The project's gold files: the hand-reviewed one of the built-in corpus and the test ones.
+void gold_seeds(const std::string& source_dir) {
+  for (const char* name : {"tests/gold/builtin.gold.json", "tests/data/eval/gold.json",
+                           "tests/data/eval/broken_gold.json"}) {
+    std::string error;
+    if (auto bytes = read_file_bytes(source_dir + "/" + name, error)) {
+      write_seed("gold", fs::path(name).filename().string(), *bytes);
+    } else {
+      std::cerr << "make_seeds: " << name << ": " << error << '\n';
+      failed = true;
+    }
+  }
+}
+
 UserEdits sample_edits(const Story& story, const std::string& fingerprint) {
   UserEdits edits;
   edits.corpus = fingerprint;
@@ -192,6 +206,7 @@ int main(int argc, char** argv) {
   const std::string fingerprint = corpus_fingerprint(story.corpus);
   text_seeds(story.corpus, source_dir);
   manifest_seeds();
+  gold_seeds(source_dir);
   fragment_seeds(story, fingerprint);
   edits_seeds(story, fingerprint);
   edge_list_seeds(story);

@@ -6,7 +6,7 @@
 #     --seconds N  seconds per target (default 15: the smoke run);
 #                  a longer search is e.g. `scripts/fuzz.sh --seconds 600` (70 minutes for all)
 #     --no-build   run what build/fuzz already holds
-#     TARGET       document text engine manifest fragment user_edits edge_list (default: all)
+#     TARGET       document text engine manifest gold fragment user_edits edge_list (default: all)
 # What each target finds new is kept in build/fuzz/corpus/<target>/, so each run starts where the
 # last one stopped; the seeds (build/fuzz/fuzz/seeds, made by the build, and fuzz/seeds) are only
 # read. Logs: build/fuzz/logs/<target>.log.
@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/env.sh
 
-all=(document text engine manifest fragment user_edits edge_list)
+all=(document text engine manifest gold fragment user_edits edge_list)
 seconds=15
 build=1
 targets=()
@@ -49,6 +49,7 @@ options_of() {
     text) echo "-dict=fuzz/dicts/text.dict -max_len=16384 -timeout=10" ;;
     engine) echo "-dict=fuzz/dicts/text.dict -max_len=32768 -timeout=30" ;;
     manifest) echo "-dict=fuzz/dicts/json.dict -max_len=8192 -timeout=10" ;;
+    gold) echo "-dict=fuzz/dicts/json.dict -max_len=32768 -timeout=10" ;;
     fragment) echo "-dict=fuzz/dicts/fragment.dict -max_len=4096 -timeout=10" ;;
     user_edits) echo "-dict=fuzz/dicts/json.dict -max_len=8192 -timeout=10" ;;
     edge_list) echo "-dict=fuzz/dicts/edge_list.dict -max_len=8192 -timeout=10" ;;
