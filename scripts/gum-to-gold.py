@@ -105,8 +105,11 @@ def strip_possessive(text, start, end):
     return end
 
 
-def core_name(text, etype, identity):
-    """The name inside a mention, as a (start, end) code-point range relative to `text`, or None."""
+def core_name(text, etype, identity, surnames=frozenset()):
+    """The name inside a mention, as a (start, end) code-point range relative to `text`, or None.
+
+    `surnames`: last words of the article's multi-word person names ("Paris" of "Valeska Paris"),
+    which are names even when they end in "s" like a plural."""
     if identity:
         title = identity_title(identity)
         where = text.find(title) if title else -1
@@ -150,7 +153,8 @@ def core_name(text, etype, identity):
     if any(not capitalized(w) and l not in allowed for w, l in zip(words, lower)):
         return None
     if etype == "person" and (lower[-1] in TITLES or (len(words) == 1 and lower[0].endswith("s")
-                                                      and not identity)):
+                                                      and not identity
+                                                      and words[0] not in surnames)):
         return None  # a title alone, or a plural ("Members", "Muslims")
     return start, end
 
@@ -158,8 +162,25 @@ def core_name(text, etype, identity):
 def is_group(entity, name):
     """GUM types nationalities and religious groups as person ("Afghans", "the Rohingya")."""
     identity = identity_title(entity.get("identity", ""))
+    # A one-word plural named like its identity is a group; "Dries Mertens" is a person.
     return entity["etype"] == "person" and (
-        identity.endswith(" people") or (identity == name and name.endswith("s")))
+        identity.endswith(" people") or (identity == name and name.endswith("s") and " " not in name))
+
+
+def person_surnames(article):
+    """Last words of the article's person names of two or more capitalised words."""
+    surnames = set()
+    for e in article["entities"]:
+        if e["etype"] != "person" or not e.get("named"):
+            continue
+        words = [w for w in re.split(r"\s+", e.get("propn_span", {}).get("text", "")) if w]
+        if len(words) >= 2 and all(capitalized(w) for w in words):
+            surnames.add(strip_possessive_word(words[-1]))
+    return surnames
+
+
+def strip_possessive_word(word):
+    return word[:strip_possessive(word, 0, len(word))]
 
 
 def byte_offsets(text):
@@ -174,6 +195,7 @@ def convert(article, spans, stats):
     text = article["text"]
     to_bytes = byte_offsets(text)
     entities = {}
+    surnames = person_surnames(article)
     for e in article["entities"]:
         etype = e["etype"]
         if etype not in TYPES:
@@ -185,7 +207,7 @@ def convert(article, spans, stats):
         if text[start:end] != e["text"]:
             sys.exit(f"{article['doc']}: mention text does not match its offsets: {e['text']!r}")
         if spans == "name":
-            found = core_name(text[start:end], etype, e.get("identity", ""))
+            found = core_name(text[start:end], etype, e.get("identity", ""), surnames)
             if found is None:
                 stats["dropped: not name-shaped"] += 1
                 continue
