@@ -114,6 +114,13 @@ EXTRA_SUFFIXES = ["co", "corp", "inc", "incorporated", "limited", "llc", "llp", 
 # word or abbreviation).
 EXTRA_COUNTRY_NAMES = ["America", "Britain", "England", "Northern Ireland", "Scotland", "Turkey",
                        "U.K.", "U.S.", "U.S.A.", "UK", "US", "Wales"]
+# Adjectives the country list lacks: peoples of the nations inside a country ("English captain
+# Harry Kane": the United Kingdom's demonym is "British") and languages ("don't speak English").
+# They name no place.
+EXTRA_DEMONYMS = """
+English Scottish Welsh Flemish Walloon Catalan Basque Kurdish Tibetan Uyghur Cantonese Mandarin
+Arabic Hebrew Latin Hindi Urdu Bengali Punjabi Tamil Swahili Farsi Persian Yiddish
+""".split()
 
 # Brands that are also given names: kept in companies.txt although other given names are not
 # (the cspell list also holds fragments of longer names, such as "Barbara" or "Charles").
@@ -236,7 +243,7 @@ def main():
     for d in list(demonyms):
         if re.search(r"(an|i|er)$", d):
             demonyms.add(d + "s")
-    demonyms = {d for d in with_folded(demonyms) if len(d) >= 3}
+    demonyms = {d for d in with_folded(demonyms | set(EXTRA_DEMONYMS)) if len(d) >= 3}
 
     # --- first names (stdlib: data PDDL-1.0 / CC0-1.0) ---
     first_names = set()

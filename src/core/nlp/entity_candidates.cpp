@@ -223,6 +223,18 @@ bool is_common_word(std::string_view word, const WordStats& stats) {
   return !(lex.is_first_name(word) || lex.is_place(word) || lex.is_company(word));
 }
 
+// A sentence's first word before more name words ("Valeska Paris, an Australian woman"): part
+// of the name unless the corpus writes it in lower case or it reads as an adverb ("Shortly").
+bool is_common_before_name(std::string_view word, const WordStats& stats) {
+  if (lexicon().is_not_entity_word(word) || word.ends_with("ly")) return true;
+  thread_local std::string buffer;
+  const auto low = stats.lowercase.find(lower_into(word, buffer));
+  const auto mid = stats.capital_mid.find(word);
+  const uint32_t low_count = low == stats.lowercase.end() ? 0 : low->second;
+  const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
+  return low_count > mid_count;
+}
+
 void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate& c) {
   const Lexicon& lex = lexicon();
   const std::string_view first_word = v.token_text(c.first_token);
@@ -444,18 +456,29 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         break;
       }
       const bool initial_position = first == i && starts_sentence(v, first);
+      // Mid-sentence, a capital that no position explains opens the name ("the New Zealand
+      // Herald", "the FIRST Global Challenge"); after a colon it may not. An article stays out
+      // of the name ("The Huffington Post" and "Huffington Post" are one paper).
+      const bool opens_name = first == i && first + 1 < end && !initial_position &&
+                              !(first > 0 && v.token_text(first - 1) == ":") && w != "The" &&
+                              w != "A" && w != "An";
       // A two-letter acronym no lexicon knows ("AI") is a common noun, not part of a name.
       const bool bare_acronym = w.size() == 2 && v.tokens[first].has(text::kAllCaps) &&
                                 !lex.is_company(w) && !lex.is_country(w);
-      if ((initial_position && is_common_word(w, stats)) || lex.is_not_entity_word(w) ||
+      const bool common =
+          first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
+      if ((initial_position && common) || (lex.is_not_entity_word(w) && !opens_name) ||
           lex.is_demonym(w) || bare_acronym) {
         ++first;
         continue;
       }
       break;
     }
-    // Trailing words that are not names ("Google Monday").
-    while (end > first && lex.is_not_entity_word(v.token_text(end - 1))) --end;
+    // Trailing words that are not names ("Google Monday"), unless they end an organisation's
+    // name ("BBC News").
+    while (end > first && lex.is_not_entity_word(v.token_text(end - 1)) &&
+           !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))))
+      --end;
     // A job title ("Chief AI Officer", "Director of Research") names no one.
     if (first < end && is_job_title_noun(v.token_text(end - 1))) first = end;
     const auto emit = [&](size_t from, size_t to, bool after_honorific) {
