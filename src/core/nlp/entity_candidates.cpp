@@ -113,6 +113,24 @@ bool is_title_modifier(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// A word the legal-form list knows, written as a legal form: in capitals or with dots ("AG",
+// "S.A.", "v.o.s."), with an inner capital ("GmbH"), or one of the forms written in title case.
+// Title case alone would make surnames companies ("Peter Vos", "Ong": the forms "vos", "ong").
+bool written_as_legal_form(std::string_view word) {
+  static constexpr std::string_view kTitleCaseForms[] = {
+      "Inc", "Ltd", "Corp", "Co",  "Limited", "Incorporated", "Intl", "Plc", "Llc",  "Llp",
+      "Oy",  "Oyj", "Bhd",  "Pty", "Pte",     "Ltda",         "Sarl", "Spa", "Gmbh", "Lp"};
+  const std::string_view bare = word.ends_with('.') ? word.substr(0, word.size() - 1) : word;
+  if (word.find('.') != std::string_view::npos && bare.find('.') != std::string_view::npos)
+    return true;
+  if (has_inner_capital(word)) return true;
+  if (word.size() >= 2 && std::all_of(word.begin(), word.end(),
+                                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; }))
+    return true;
+  return std::find(std::begin(kTitleCaseForms), std::end(kTitleCaseForms), bare) !=
+         std::end(kTitleCaseForms);
+}
+
 // `word` lower-cased (ASCII) into `buffer`, which callers reuse so that no lookup allocates.
 std::string_view lower_into(std::string_view word, std::string& buffer) {
   buffer.assign(word);
@@ -162,6 +180,10 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
 std::vector<bool> headline_blocks(const DocumentView& v) {
   std::vector<bool> headline(v.blocks.size(), false);
   std::vector<uint32_t> capitalised(v.blocks.size(), 0), lower(v.blocks.size(), 0);
+  // A block of more than one sentence is prose, however many names it holds ("Officials praised
+  // Peter Vos and Michelle Ong on Monday. Shares of Norder AG fell."); a headline is one line.
+  std::vector<bool> several_sentences(v.blocks.size(), false);
+  std::vector<uint32_t> first_sentence(v.blocks.size(), UINT32_MAX);
   // Tokens come in text order, so the block holding each is found by walking the blocks
   // alongside them (what block_at() answers, without a binary search per token).
   size_t last = 0;  // the last block starting at or before the token, once one does
@@ -171,6 +193,8 @@ std::vector<bool> headline_blocks(const DocumentView& v) {
     while (last + 1 < v.blocks.size() && v.blocks[last + 1].start <= offset) ++last;
     if (v.blocks.empty() || v.blocks[last].start > offset || offset > v.blocks[last].end) continue;
     const size_t block = last;
+    if (first_sentence[block] == UINT32_MAX) first_sentence[block] = v.token_sentence[i];
+    if (v.token_sentence[i] != first_sentence[block]) several_sentences[block] = true;
     const std::string_view word = v.token_text(i);
     if (is_title_case_function_word(word)) continue;
     if (v.tokens[i].has(text::kCapitalized) || v.tokens[i].has(text::kAllCaps)) {
@@ -184,13 +208,26 @@ std::vector<bool> headline_blocks(const DocumentView& v) {
     if (v.blocks[b].kind == text::BlockKind::Heading) {
       headline[b] = true;
     } else if (v.blocks[b].kind != text::BlockKind::ListItem) {
-      headline[b] = capitalised[b] >= 4 && lower[b] * 5 <= capitalised[b];
+      headline[b] = capitalised[b] >= 4 && lower[b] * 5 <= capitalised[b] && !several_sentences[b];
     }
   }
   return headline;
 }
 
 namespace {
+
+// After "X Party and": whether the name words from `i` on are a name of their own ("Labour
+// Party and Frederick Fung", "Rolling Stone Magazine and Carlo De Benedetti") rather than the
+// rest of one ("Tang Teaching Museum and Art Gallery"): no keyword of an organisation or place
+// is among them.
+bool coordinates_other_name(const DocumentView& v, size_t i) {
+  const Lexicon& lex = lexicon();
+  for (size_t j = i; j < v.tokens.size() && j < i + kMaxNameWords && is_name_token(v, j); ++j) {
+    const std::string_view w = v.token_text(j);
+    if (lex.is_org_keyword(w) || lex.is_location_keyword(w) || is_facility_noun(w)) return false;
+  }
+  return true;
+}
 
 std::string join_key(const DocumentView& v, size_t first, size_t end) {
   std::string key;
@@ -247,7 +284,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (lex.is_org_keyword(w)) org_keyword = true;
     if (lex.is_event_keyword(w)) event_keyword = true;
   }
-  if (words > 1 && lex.is_org_suffix(last_word)) org_keyword = true;
+  if (words > 1 && lex.is_org_suffix(last_word) && written_as_legal_form(last_word))
+    org_keyword = true;
   // A building or site is a place ("Museum of Flight", "Kennedy Space Center", "Grand Mosque"):
   // its head noun, before "of" or at the end, says so.
   size_t head = c.end_token - 1;
@@ -413,7 +451,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const bool keyword_before = lex.is_org_keyword(v.token_text(end - 1)) ||
                                   lex.is_location_keyword(v.token_text(end - 1)) ||
                                   is_facility_noun(v.token_text(end - 1));
-      if (joinable_next && is_connector(w) && w != "the" && keyword_before) {
+      if (joinable_next && is_connector(w) && w != "the" && keyword_before &&
+          !(w == "and" && coordinates_other_name(v, end + 1))) {
         end += 2;
         continue;
       }

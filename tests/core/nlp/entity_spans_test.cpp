@@ -76,3 +76,24 @@ TEST_CASE("languages and the nations inside a country are not places") {
   CHECK_FALSE(has_text(found, "Welsh"));
   CHECK(has(found, "Cardiff", EntityType::Location));
 }
+
+TEST_CASE("\"and\" after an organisation joins a second name, not the rest of the first") {
+  const auto found = mentions_of(
+      "Maya Lind of the Green Party and Pieter Vos of the Farmers Union lost their seats. The "
+      "exhibition moved to the Harlow Museum and Art Gallery last year.");
+  CHECK(has(found, "Green Party", EntityType::Org));
+  CHECK(has(found, "Pieter Vos", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Green Party and Pieter Vos"));
+  CHECK(has_text(found, "Harlow Museum and Art Gallery"));
+}
+
+TEST_CASE("a surname spelt like a foreign legal form is still a surname") {
+  // "vos" (Czech) and "ong" (Philippine) are legal forms in the lexicon, written in lower case.
+  const auto found = mentions_of(
+      "Officials praised Peter Vos and Michelle Ong on Monday. Shares of Norder AG "
+      "and Kessel Ltd fell.");
+  CHECK(has(found, "Peter Vos", EntityType::Person));
+  CHECK(has(found, "Michelle Ong", EntityType::Person));
+  CHECK(has(found, "Norder AG", EntityType::Org));
+  CHECK(has(found, "Kessel Ltd", EntityType::Org));
+}
