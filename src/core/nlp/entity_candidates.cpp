@@ -131,6 +131,18 @@ bool written_as_legal_form(std::string_view word) {
          std::end(kTitleCaseForms);
 }
 
+// "6", "11", "3.5": one or two digits, perhaps a point and more digits.
+bool is_version_number(std::string_view word) {
+  const size_t point = word.find('.');
+  const std::string_view major = word.substr(0, point);
+  const std::string_view minor = point == std::string_view::npos ? "" : word.substr(point + 1);
+  const auto digits = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  return !major.empty() && major.size() <= 2 && digits(major) && digits(minor) &&
+         (point == std::string_view::npos || !minor.empty());
+}
+
 // `word` lower-cased (ASCII) into `buffer`, which callers reuse so that no lookup allocates.
 std::string_view lower_into(std::string_view word, std::string& buffer) {
   buffer.assign(word);
@@ -334,6 +346,12 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   size_t after = c.end_token;
   while (after < v.tokens.size() && v.tokens[after].kind == TokenKind::Emphasis) ++after;
   if (after < v.tokens.size() && is_product_noun(v.token_text(after)))
+    c.evidence |= kProductContext;
+  // A version number right after ("Internet Explorer 6", "Windows 11"); not a year ("Fan Expo
+  // 2016"), nor a place's score ("Sweden 1 – 0 Korea").
+  if (after + 1 < v.tokens.size() && v.tokens[after].kind == TokenKind::Number &&
+      is_version_number(v.token_text(after)) && !(c.evidence & kPlaceList) &&
+      v.tokens[after + 1].kind != TokenKind::Dash && v.token_text(after + 1) != "-")
     c.evidence |= kProductContext;
   if (after < v.tokens.size() && v.token_text(after) == ",") {
     for (size_t j = after + 1; j < v.tokens.size() && j <= after + 7; ++j) {

@@ -97,3 +97,12 @@ TEST_CASE("a surname spelt like a foreign legal form is still a surname") {
   CHECK(has(found, "Norder AG", EntityType::Org));
   CHECK(has(found, "Kessel Ltd", EntityType::Org));
 }
+
+TEST_CASE("a version number makes a name a product; a year or a score does not") {
+  const auto found = mentions_of(
+      "Users of Nimbus Navigator 6 were told to upgrade. The Harbour Expo 2016 drew crowds. In "
+      "the final, Norway 2 – 1 Chile was the upset.");
+  CHECK(has(found, "Nimbus Navigator", EntityType::Product));
+  CHECK_FALSE(has(found, "Harbour Expo", EntityType::Product));
+  CHECK(has(found, "Norway", EntityType::Location));
+}
