@@ -447,6 +447,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       ++i;
       continue;
     }
+    thread_local std::string label_buffer;
     // Grow a run of name tokens within one sentence, joined by connectors when allowed.
     size_t end = i + 1;
     const uint32_t sentence = v.token_sentence[i];
@@ -454,6 +455,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
       if ((lex.is_honorific(v.token_text(end)) || is_job_title_noun(v.token_text(end))) &&
           end + 1 < v.tokens.size() && is_name_token(v, end + 1))
+        break;
+      // A caption's label ends the name before it: "in Washington D.C. Image: Nick Moreau".
+      if (end + 1 < v.tokens.size() && v.token_text(end + 1) == ":" &&
+          stats.lowercase.count(lower_into(v.token_text(end), label_buffer)))
         break;
       if (is_name_token(v, end) && v.tokens[end].kind != TokenKind::Handle) {
         ++end;
@@ -551,12 +556,37 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       assign_type(v, stats, c);
       out.push_back(std::move(c));
     };
-    // "Ambassador to the United States Hamdullah Mohib": a known place or company right before
-    // a first name and a surname is a name of its own.
+    // "Ambassador to the United States Hamdullah Mohib", "NASA Bill Ingalls", "CEO of the Refugee
+    // Council Enver Solomon": an organisation or place right before a person's name is a name of
+    // its own. The person's part opens with a given name, or is two words whose last the corpus
+    // also writes alone ("Jafari said").
+    const auto names_organisation_or_place = [&](size_t from, size_t to) {
+      const std::string_view last = v.token_text(to - 1);
+      return lex.is_place(join_key(v, from, to)) || lex.is_company(join_key(v, from, to)) ||
+             lex.is_org_keyword(last) || lex.is_location_keyword(last) || is_facility_noun(last) ||
+             (to - from == 1 && v.tokens[from].has(text::kAllCaps) && last.size() >= 2);
+    };
+    const auto opens_person = [&](size_t at) {
+      // The person's part has no keyword and is no place ("Space Museum Steven F. Udvar-Hazy
+      // Center", "East Los Angeles", "Hong Kong Island").
+      if (lex.is_place(join_key(v, at, end))) return false;
+      for (size_t j = at; j < end; ++j) {
+        const std::string_view w = v.token_text(j);
+        if (lex.is_org_keyword(w) || lex.is_location_keyword(w) || is_facility_noun(w) ||
+            stats.lowercase.count(lower_into(w, label_buffer)))
+          return false;
+      }
+      if (lex.is_first_name(v.token_text(at))) return true;
+      if (end - at != 2 || !v.tokens[at].has(text::kCapitalized) ||
+          !v.tokens[at + 1].has(text::kCapitalized))
+        return false;
+      const auto seen = stats.capital_mid.find(v.token_text(at + 1));
+      return seen != stats.capital_mid.end() && seen->second >= 2 &&
+             !stats.lowercase.count(lower_into(v.token_text(at + 1), label_buffer));
+    };
     if (end - first >= 3) {
       for (size_t split = end - 2; split > first; --split) {
-        if (lex.is_first_name(v.token_text(split)) && (lex.is_place(join_key(v, first, split)) ||
-                                                       lex.is_company(join_key(v, first, split)))) {
+        if (opens_person(split) && names_organisation_or_place(first, split)) {
           emit(first, split, false);
           first = split;
           honorific = false;

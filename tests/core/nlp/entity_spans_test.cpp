@@ -106,3 +106,22 @@ TEST_CASE("a version number makes a name a product; a year or a score does not")
   CHECK_FALSE(has(found, "Harbour Expo", EntityType::Product));
   CHECK(has(found, "Norway", EntityType::Location));
 }
+
+TEST_CASE("an organisation right before a person's name is a name of its own") {
+  const auto found = mentions_of(
+      "The launch was watched from the pad. Image: ESA Peter Lindgren. The photo was taken in "
+      "Kiruna. The ceremony took place at the Harbour Museum and Art Gallery near East Los "
+      "Angeles. Image: Maria Ortiz.");
+  CHECK(has(found, "ESA", EntityType::Org));
+  CHECK(has(found, "Peter Lindgren", EntityType::Person));
+  CHECK(has_text(found, "East Los Angeles"));
+  CHECK(has(found, "Maria Ortiz", EntityType::Person));
+}
+
+TEST_CASE("a caption's label is not part of the name before it") {
+  const auto found = mentions_of(
+      "The team met officials in Ottawa this week. The image shows the delegation arriving in "
+      "Ottawa Image: Maria Ortiz.");
+  CHECK_FALSE(has_text(found, "Ottawa Image"));
+  CHECK(has(found, "Maria Ortiz", EntityType::Person));
+}
