@@ -95,7 +95,11 @@ bool is_job_title_noun(std::string_view word) {
       "Chairwoman", "Editor",      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
       "Spokesman",  "Spokeswoman", "Analyst",       "Executive",    "Founder",    "Co-founder",
       "Cofounder",  "Lead",        "Administrator", "Commissioner", "Ambassador", "Governor",
-      "Mayor",      "Coach",       "Captain"};
+      "Mayor",      "Coach",       "Captain",       "Actor",        "Actress",    "Singer",
+      "Songwriter", "Author",      "Writer",        "Artist",       "Designer",   "Photographer",
+      "Journalist", "Reporter",    "Columnist",     "Striker",      "Midfielder", "Defender",
+      "Goalkeeper", "Lawyer",      "Attorney",      "Activist",     "Councillor", "Lawmaker",
+      "Comedian",   "Rapper"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

@@ -215,13 +215,13 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   // ---- Lone words: surname, first name or misspelt surname of exactly one person.
   for (size_t n = 0; n < nodes.size(); ++n) {
     Node& node = nodes[n];
-    // Lone words, unless a lexicon or keyword typed them firmly as something else; a place name
-    // may still be a surname where every article using it names that person ("Paris" after
-    // "Valeska Paris").
+    // Lone words, unless a lexicon or keyword typed them firmly as something else; a place or
+    // company name may still be a surname where every article using it names that person
+    // ("Paris" after "Valeska Paris", "Cruise" after "Tom Cruise").
     if (node.words.size() != 1 || node.key[0] == '@') continue;
     const bool firm = node.typed && node.type != EntityType::Person && node.confidence >= 0.8f;
     if (firm) {
-      if (node.type != EntityType::Location) continue;
+      if (node.type != EntityType::Location && node.type != EntityType::Org) continue;
       const std::vector<size_t>& same = lookup(by_surname, node.words[0]);
       if (same.size() != 1 || !std::includes(nodes[same[0]].docs.begin(), nodes[same[0]].docs.end(),
                                              node.docs.begin(), node.docs.end()))

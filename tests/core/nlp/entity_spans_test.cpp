@@ -125,3 +125,22 @@ TEST_CASE("a caption's label is not part of the name before it") {
   CHECK_FALSE(has_text(found, "Ottawa Image"));
   CHECK(has(found, "Maria Ortiz", EntityType::Person));
 }
+
+TEST_CASE("a company's name is a person's surname where the article names that person") {
+  Corpus corpus;
+  add_document_bytes(
+      "a.txt", "Actor Harrison Ford arrived on Monday. Ford said the film was his last.", corpus);
+  add_document_bytes("b.txt", "Shares of Ford rose after the carmaker cut prices.", corpus);
+  const Analysis a = analyze(corpus);
+  const Entity* harrison = nullptr;
+  const Entity* company = nullptr;
+  for (const Entity& e : a.entities) {
+    if (e.name == "Harrison Ford") harrison = &e;
+    if (e.name == "Ford") company = &e;
+  }
+  REQUIRE(harrison != nullptr);
+  CHECK(harrison->mentions.size() == 2);  // "Ford said" is him
+  REQUIRE(company != nullptr);            // the carmaker stays a company
+  CHECK(company->type == EntityType::Org);
+  CHECK(company->mentions.size() == 1);
+}
