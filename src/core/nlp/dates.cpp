@@ -712,6 +712,11 @@ class Finder {
 
   // "three days ago", "2 weeks ago", "a year ago"
   size_t ago(size_t i) {
+    // The cheap test first: most tokens are not two words before "ago".
+    if (!spaced(i + 1) || !is(i + 1, Kind::Word) || !spaced(i + 2) || !word(i + 2, "ago") ||
+        !word_right(i + 2)) {
+      return kNone;
+    }
     int n = -1;
     if (is(i, Kind::Number)) {
       if (!number_left(i) || digits(i) > 3) return kNone;
@@ -723,10 +728,7 @@ class Finder {
         if (is_word(w, kNumberWords[k])) n = static_cast<int>(k + 1);
       }
     }
-    if (n < 1 || n > 100 || !spaced(i + 1) || !is(i + 1, Kind::Word) || !spaced(i + 2) ||
-        !word(i + 2, "ago") || !word_right(i + 2)) {
-      return kNone;
-    }
+    if (n < 1 || n > 100) return kNone;
     const std::string_view unit = str(i + 1);
     const auto unit_is = [&](std::string_view one) {
       return is_word(unit, one) || (unit.size() == one.size() + 1 && unit.back() == 's' &&
