@@ -281,17 +281,28 @@ bool is_punct_cp(char32_t cp) {
   return false;
 }
 
+// One table lookup per byte instead of range comparisons: the tokenizer asks these of nearly
+// every byte of the text.
+constexpr uint8_t kAsciiDigit = 1, kAsciiUpper = 2, kAsciiLower = 4;
+constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<size_t>(c)] = kAsciiDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<size_t>(c)] = kAsciiUpper;
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<size_t>(c)] = kAsciiLower;
+  return table;
+}();
+
 bool is_ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return kAsciiClass[c] != 0;
 }
 bool is_ascii_digit(unsigned char c) {
-  return c >= '0' && c <= '9';
+  return kAsciiClass[c] == kAsciiDigit;
 }
 bool is_ascii_upper(unsigned char c) {
-  return c >= 'A' && c <= 'Z';
+  return kAsciiClass[c] == kAsciiUpper;
 }
 bool is_ascii_lower(unsigned char c) {
-  return c >= 'a' && c <= 'z';
+  return kAsciiClass[c] == kAsciiLower;
 }
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Word lists
