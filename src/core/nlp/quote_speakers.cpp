@@ -5,6 +5,7 @@
 
 #include "core/nlp/lexicon.h"
 #include "core/nlp/text_case.h"
+#include "core/text/ascii.h"
 
 namespace dramatis {
 namespace {
@@ -402,14 +403,16 @@ size_t clause_end(const Context& ctx, size_t clause, size_t sentence_end) {
   return end;
 }
 
-// Verbs that report speech or writing in indirect form.
-bool is_indirect_cue(std::string_view lower) {
+// Verbs that report speech or writing in indirect form. `word` is compared in any ASCII case,
+// in place: this is asked of every token of every sentence outside direct quotes.
+bool is_indirect_cue(std::string_view word) {
   static constexpr std::string_view kVerbs[] = {
       "said",       "says",       "stated",    "told",        "wrote",     "announced", "announces",
       "emphasized", "emphasised", "added",     "noted",       "explained", "argued",    "claimed",
       "confirmed",  "confirms",   "insisted",  "warned",      "admitted",  "revealed",  "posted",
       "tweeted",    "believes",   "suggested", "acknowledged"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lower) != std::end(kVerbs);
+  if (word.size() < 4 || word.size() > 12) return false;  // the lengths of the verbs above
+  return text::listed(word, kVerbs);
 }
 
 void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans,
@@ -425,9 +428,11 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
       continue;
     if (inside_direct(v.tokens[sentence.first_token].start)) continue;
     for (size_t j = sentence.first_token; j + 1 < sentence.end_token; ++j) {
-      const std::string lower = to_lower_ascii(ctx.word(j));
-      const bool according = lower == "according" && to_lower_ascii(ctx.word(j + 1)) == "to";
-      if (!according && !is_indirect_cue(lower)) continue;
+      const std::string_view word = ctx.word(j);
+      const bool according =
+          text::equals_lower(word, "according") && text::equals_lower(ctx.word(j + 1), "to");
+      if (!according && !is_indirect_cue(word)) continue;
+      const std::string lower = to_lower_ascii(word);
       std::string how;
       int entity = -1;
       size_t clause = 0;
