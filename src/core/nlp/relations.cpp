@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/nlp/text_case.h"
+#include "core/text/ascii.h"
 
 namespace dramatis {
 namespace {
@@ -19,7 +20,7 @@ constexpr size_t kPatternWindow = 10;
 struct Key {
   int source;
   int target;
-  std::string type;
+  std::string_view type;  // a string literal; ordered as the text it names
   bool operator<(const Key& o) const {
     return std::tie(source, target, type) < std::tie(o.source, o.target, o.type);
   }
@@ -27,7 +28,12 @@ struct Key {
 
 // The typed relation a word between a person and an organisation signals, if any.
 const char* relation_cue(std::string_view word) {
-  const std::string w = to_lower_ascii(word);
+  // Lower-cased into a small buffer: no cue is longer than 11 bytes, and this is asked of every
+  // token between a person and an organisation.
+  if (word.size() > 11) return nullptr;
+  char buffer[11];
+  for (size_t k = 0; k < word.size(); ++k) buffer[k] = text::ascii_lower(word[k]);
+  const std::string_view w(buffer, word.size());
   if (w == "join" || w == "joins" || w == "joined" || w == "joining") return "joined";
   if (w == "leave" || w == "leaves" || w == "left" || w == "leaving" || w == "depart" ||
       w == "departs" || w == "departed" || w == "quit" || w == "quits" || w == "exit" ||
@@ -61,14 +67,20 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
                                      const std::vector<Quote>& quotes) {
   std::map<Key, Relation> found;
   const auto add = [&](int source, int target, const char* type, double weight, DocSpan evidence) {
-    Relation& r = found[{source, target, type}];
-    r.source = source;
-    r.target = target;
-    r.type = type;
+    const auto [it, inserted] = found.try_emplace(Key{source, target, type});
+    Relation& r = it->second;
+    if (inserted) {
+      r.source = source;
+      r.target = target;
+      r.type = type;
+    }
     r.weight += weight;
     if (r.evidence.empty() || !(r.evidence.back() == evidence)) r.evidence.push_back(evidence);
   };
 
+  // Reused from sentence to sentence.
+  std::vector<MentionRef> in_sentence;
+  std::vector<int> distinct;
   for (const DocumentView& v : views) {
     const std::vector<MentionRef>& refs = mentions[v.doc];
     size_t m = 0;
@@ -77,13 +89,13 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
       if (sentence.first_token < v.tokens.size() && v.token_boilerplate[sentence.first_token])
         continue;
       // The sentence's mentions, in order, dates left out (they go to the timeline).
-      std::vector<MentionRef> in_sentence;
+      in_sentence.clear();
       for (size_t k = m; k < refs.size() && refs[k].start < sentence.end; ++k) {
         if (refs[k].type != EntityType::Date && in_sentence.size() < kMaxMentionsPerSentence)
           in_sentence.push_back(refs[k]);
       }
       const DocSpan evidence{v.doc, sentence.start, sentence.end};
-      std::vector<int> distinct;
+      distinct.clear();
       for (const MentionRef& ref : in_sentence) {
         if (std::find(distinct.begin(), distinct.end(), ref.entity) == distinct.end() &&
             distinct.size() < kMaxEntitiesPerSentence)
@@ -117,7 +129,7 @@ std::vector<Relation> find_relations(const std::vector<DocumentView>& views,
           // joins the lab and leaves Meta.
           for (auto t = lo; t != hi; ++t) {
             const std::string_view word = t->text(v.text);
-            if (to_lower_ascii(word) == "by") by = true;
+            if (text::equals_lower(word, "by")) by = true;
             if (const char* cue = relation_cue(word); cue != nullptr) type = cue;
           }
           if (type == nullptr) continue;
