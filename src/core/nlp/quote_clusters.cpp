@@ -20,7 +20,9 @@ std::vector<uint64_t> word_hashes(std::string_view text) {
   uint64_t hash = 1469598103934665603ull;  // FNV-1a
   bool in_word = false;
   for (size_t i = 0; i < text.size();) {
-    const utf8::Step step = utf8::decode(text, i);
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    // ASCII, nearly all of a quote, without the call into the decoder (which gives the same).
+    const utf8::Step step = b < 0x80 ? utf8::Step{b, 1, true} : utf8::decode(text, i);
     char32_t c = step.codepoint;
     i += step.length;
     const bool word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -69,24 +71,63 @@ std::vector<std::string> cluster_quotes(const std::vector<std::string_view>& tex
                                         double threshold) {
   const size_t n = texts.size();
   std::vector<std::vector<uint64_t>> grams(n);
-  std::unordered_map<uint64_t, std::vector<uint32_t>> index;
+  // The trigram index, flat: an open-addressing table of trigrams, each with its number of
+  // quotes and a chain through `next` of its postings (one per quote holding it). Quote i's
+  // postings are the contiguous run from first_posting[i], so the second pass needs no lookup.
+  std::vector<size_t> first_posting(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     grams[i] = trigrams(word_hashes(texts[i]));
-    for (uint64_t g : grams[i]) index[g].push_back(static_cast<uint32_t>(i));
+    first_posting[i + 1] = first_posting[i] + grams[i].size();
+  }
+  const size_t total = first_posting[n];
+  size_t capacity = 16;
+  while (capacity < total * 2) capacity *= 2;
+  constexpr uint32_t kEmpty = static_cast<uint32_t>(-1);
+  struct Slot {
+    uint64_t gram = 0;
+    uint32_t head = kEmpty;  // latest posting; kEmpty while the slot is free
+    uint32_t count = 0;
+  };
+  std::vector<Slot> table(capacity);
+  std::vector<uint32_t> next(total), slot_of(total), quote_of(total);
+  int shift = 64;
+  for (size_t c = capacity; c > 1; c >>= 1) --shift;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < grams[i].size(); ++k) {
+      const uint64_t g = grams[i][k];
+      const size_t posting = first_posting[i] + k;
+      size_t slot = static_cast<size_t>((g * 0x9E3779B97F4A7C15ull) >> shift);
+      while (table[slot].head != kEmpty && table[slot].gram != g)
+        slot = (slot + 1) & (capacity - 1);
+      Slot& entry = table[slot];
+      entry.gram = g;
+      next[posting] = entry.head;
+      entry.head = static_cast<uint32_t>(posting);
+      ++entry.count;
+      slot_of[posting] = static_cast<uint32_t>(slot);
+      quote_of[posting] = static_cast<uint32_t>(i);
+    }
   }
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), size_t{0});
-  std::unordered_map<uint32_t, uint32_t> shared;  // candidate -> trigrams shared with quote i
+  // Trigrams each later quote shares with quote i, and which quotes have a count; the
+  // partition found does not depend on the order the pairs are joined in.
+  std::vector<uint32_t> shared(n, 0);
+  std::vector<uint32_t> touched;
   for (size_t i = 0; i < n; ++i) {
-    shared.clear();
-    for (uint64_t g : grams[i]) {
-      const std::vector<uint32_t>& postings = index[g];
-      if (postings.size() > kMaxPostings) continue;
-      for (uint32_t j : postings) {
-        if (j > i) ++shared[j];
+    touched.clear();
+    for (size_t posting = first_posting[i]; posting < first_posting[i + 1]; ++posting) {
+      const Slot& entry = table[slot_of[posting]];
+      if (entry.count > kMaxPostings) continue;
+      // A chain runs from the latest quote back: stop at quote i.
+      for (uint32_t p = entry.head; p != kEmpty && quote_of[p] > i; p = next[p]) {
+        const uint32_t j = quote_of[p];
+        if (shared[j]++ == 0) touched.push_back(j);
       }
     }
-    for (const auto& [j, count] : shared) {
+    for (const uint32_t j : touched) {
+      const uint32_t count = shared[j];
+      shared[j] = 0;
       const size_t smaller = std::min(grams[i].size(), grams[j].size());
       if (smaller > 0 && static_cast<double>(count) >= threshold * static_cast<double>(smaller)) {
         parent[find_root(parent, i)] = find_root(parent, j);
