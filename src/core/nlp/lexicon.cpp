@@ -75,17 +75,6 @@ class Joined {
   size_t pos_ = 0;
 };
 
-// Whether `text` has only single spaces between words (no tab, line break or double space), as
-// every entry has: then the hash set answers for the sorted list.
-bool single_spaced(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\t' || c == '\n' || c == '\r') return false;
-    if (c == ' ' && i + 1 < text.size() && text[i + 1] == ' ') return false;
-  }
-  return true;
-}
-
 // <0, 0, >0 as `entry` sorts before, equal to or after the joined `words`.
 int compare(std::string_view entry, std::span<const std::string_view> words, bool fold_case,
             bool ignore_dots) {
@@ -206,7 +195,8 @@ bool Lexicon::contains(WordList which, std::string_view entry) const {
   const List& list = lists_[static_cast<size_t>(which)];
   // Entries are stored single-spaced, so any single-spaced query (a word, or a phrase joined
   // with single spaces) can use the hash set; other whitespace takes the word-wise search.
-  if (single_spaced(entry)) return list.words.contains(entry);
+  const WordSet::Found found = list.words.find_single_spaced(entry);
+  if (found != WordSet::Found::kNotSingleSpaced) return found == WordSet::Found::kYes;
   return contains_words(which, std::span<const std::string_view>(&entry, 1));
 }
 

@@ -65,6 +65,27 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
   }
 }
 
+WordSet::Found WordSet::find_single_spaced(std::string_view query) const {
+  uint32_t h = 2166136261u;
+  char previous = 0;
+  for (char c : query) {
+    if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' ')) {
+      return Found::kNotSingleSpaced;
+    }
+    previous = c;
+    if (ignore_dots_ && c == '.') continue;
+    if (fold_case_) c = lower(c);
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  if (keys_.empty()) return Found::kNo;
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Key& key = keys_[slots_[slot] - 1];
+    if (key.hash == h && equal(key, query)) return Found::kYes;
+  }
+  return Found::kNo;
+}
+
 bool WordSet::contains(std::string_view query) const {
   if (keys_.empty()) return false;
   const uint32_t h = hash(query);

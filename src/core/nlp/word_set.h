@@ -22,6 +22,12 @@ class WordSet {
   void build(const std::vector<std::string_view>& entries);
 
   bool contains(std::string_view query) const;
+
+  // contains(), and in the same pass over the query whether it is single-spaced (no tab, line
+  // break or two spaces in a row), as the set's phrases are: kNotSingleSpaced leaves the answer
+  // to a word-wise search.
+  enum class Found { kNo, kYes, kNotSingleSpaced };
+  Found find_single_spaced(std::string_view query) const;
   size_t size() const { return keys_.size(); }
 
  private:
