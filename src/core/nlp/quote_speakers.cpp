@@ -1,6 +1,7 @@
 #include "core/nlp/quote_speakers.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/nlp/lexicon.h"
@@ -411,7 +412,16 @@ bool is_indirect_cue(std::string_view word) {
       "emphasized", "emphasised", "added",     "noted",       "explained", "argued",    "claimed",
       "confirmed",  "confirms",   "insisted",  "warned",      "admitted",  "revealed",  "posted",
       "tweeted",    "believes",   "suggested", "acknowledged"};
-  if (word.size() < 4 || word.size() > 12) return false;  // the lengths of the verbs above
+  // Cheap rejections first: the lengths of the verbs, and their last letters (d, s, e).
+  static constexpr auto kLastLetter = [] {
+    std::array<bool, 256> last{};
+    for (const std::string_view verb : kVerbs) last[static_cast<unsigned char>(verb.back())] = true;
+    return last;
+  }();
+  if (word.size() < 4 || word.size() > 12 ||
+      !kLastLetter[static_cast<unsigned char>(text::ascii_lower(word.back()))]) {
+    return false;
+  }
   return text::listed(word, kVerbs);
 }
 
