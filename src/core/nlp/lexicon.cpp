@@ -231,6 +231,17 @@ bool Lexicon::is_subdivision(std::string_view n) const {
   return contains(WordList::Subdivisions, n);
 }
 bool Lexicon::is_place(std::string_view n) const {
+  // Asked often (every name candidate): where the three sets fold alike, one hash serves all.
+  const WordSet& countries = lists_[static_cast<size_t>(WordList::Countries)].words;
+  const WordSet& cities = lists_[static_cast<size_t>(WordList::Cities)].words;
+  const WordSet& subdivisions = lists_[static_cast<size_t>(WordList::Subdivisions)].words;
+  if (countries.folds_like(cities) && countries.folds_like(subdivisions)) {
+    const WordSet::Hashed hashed = countries.hash_query(n);
+    if (hashed.single_spaced) {
+      return countries.contains_hashed(n, hashed.hash) || cities.contains_hashed(n, hashed.hash) ||
+             subdivisions.contains_hashed(n, hashed.hash);
+    }
+  }
   return is_country(n) || is_city(n) || is_subdivision(n);
 }
 bool Lexicon::is_company(std::string_view n) const {

@@ -65,25 +65,38 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
   }
 }
 
-WordSet::Found WordSet::find_single_spaced(std::string_view query) const {
+WordSet::Hashed WordSet::hash_query(std::string_view query) const {
+  Hashed out;
   uint32_t h = 2166136261u;
   char previous = 0;
   for (char c : query) {
     if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' ')) {
-      return Found::kNotSingleSpaced;
+      out.single_spaced = false;
+      return out;
     }
     previous = c;
     if (ignore_dots_ && c == '.') continue;
     if (fold_case_) c = lower(c);
     h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
   }
-  if (keys_.empty()) return Found::kNo;
+  out.hash = h;
+  return out;
+}
+
+bool WordSet::contains_hashed(std::string_view query, uint32_t hash) const {
+  if (keys_.empty()) return false;
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+  for (size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const Key& key = keys_[slots_[slot] - 1];
-    if (key.hash == h && equal(key, query)) return Found::kYes;
+    if (key.hash == hash && equal(key, query)) return true;
   }
-  return Found::kNo;
+  return false;
+}
+
+WordSet::Found WordSet::find_single_spaced(std::string_view query) const {
+  const Hashed hashed = hash_query(query);
+  if (!hashed.single_spaced) return Found::kNotSingleSpaced;
+  return contains_hashed(query, hashed.hash) ? Found::kYes : Found::kNo;
 }
 
 bool WordSet::contains(std::string_view query) const {
