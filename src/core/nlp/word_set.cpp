@@ -1,10 +1,12 @@
 #include "core/nlp/word_set.h"
 
+#include <array>
+
 namespace dramatis {
 
 namespace {
 
-char lower(char c) {
+constexpr char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
@@ -65,19 +67,53 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
   }
 }
 
+namespace {
+
+// Per byte of a query, what hashing does with it: a (folded) byte to hash, a dot to skip, a
+// space (two in a row are not single-spaced), or a tab or line break (never single-spaced).
+// One table per folding, so the hot loop is one lookup per byte.
+constexpr uint16_t kSkip = 256, kSpace = 257, kBreak = 258;
+using ByteMap = std::array<uint16_t, 256>;
+constexpr ByteMap byte_map(bool fold_case, bool ignore_dots) {
+  ByteMap map{};
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    uint16_t m = static_cast<unsigned char>(fold_case ? lower(c) : c);
+    if (c == '.' && ignore_dots) m = kSkip;
+    if (c == ' ') m = kSpace;
+    if (c == '\t' || c == '\n' || c == '\r') m = kBreak;
+    map[static_cast<size_t>(b)] = m;
+  }
+  return map;
+}
+constexpr std::array<ByteMap, 4> kByteMaps = {byte_map(false, false), byte_map(false, true),
+                                              byte_map(true, false), byte_map(true, true)};
+
+}  // namespace
+
 WordSet::Hashed WordSet::hash_query(std::string_view query) const {
+  const ByteMap& map = kByteMaps[(fold_case_ ? 2 : 0) + (ignore_dots_ ? 1 : 0)];
   Hashed out;
   uint32_t h = 2166136261u;
-  char previous = 0;
-  for (char c : query) {
-    if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && previous == ' ')) {
+  bool after_space = false;
+  for (const char c : query) {
+    const uint16_t m = map[static_cast<unsigned char>(c)];
+    if (m < kSkip) {
+      h = (h ^ m) * 16777619u;
+      after_space = false;
+    } else if (m == kSpace) {
+      if (after_space) {
+        out.single_spaced = false;
+        return out;
+      }
+      h = (h ^ static_cast<uint32_t>(' ')) * 16777619u;
+      after_space = true;
+    } else if (m == kBreak) {
       out.single_spaced = false;
       return out;
+    } else {
+      after_space = false;  // a skipped dot
     }
-    previous = c;
-    if (ignore_dots_ && c == '.') continue;
-    if (fold_case_) c = lower(c);
-    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
   }
   out.hash = h;
   return out;
