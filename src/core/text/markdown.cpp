@@ -1,7 +1,9 @@
 #include "core/text/markdown.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <string_view>
 
 #include "core/text/bullets.h"
 #include "core/text/utf8.h"
@@ -214,12 +216,23 @@ class BlockParser {
   size_t fence_len_ = 0;
 };
 
+// The bytes at which scan() may find something: a bare URL (h, w), code, a link or an image,
+// emphasis.
+constexpr std::array<bool, 256> kMayOpen = [] {
+  std::array<bool, 256> open{};
+  for (const char c : std::string_view("hHwW`[!*_~")) open[static_cast<unsigned char>(c)] = true;
+  return open;
+}();
+
 class InlineParser {
  public:
   InlineParser(std::string_view text, std::vector<InlineSpan>& out) : t_(text), out_(out) {}
 
   void scan(size_t i, size_t end, int depth) {
     while (i < end) {
+      // Most bytes start nothing: skip them by one table lookup each.
+      while (i < end && !kMayOpen[byte(i)]) ++i;
+      if (i >= end) break;
       const unsigned char c = byte(i);
       if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && bare_url(i)) {
         while (i < end && !is_blank_byte(byte(i)) && byte(i) != ')' && byte(i) != ']') ++i;
