@@ -286,6 +286,17 @@ constexpr std::array<std::string_view, 12> kNumberWords = {"one",  "two", "three
                                                            "five", "six", "seven",  "eight",
                                                            "nine", "ten", "eleven", "twelve"};
 
+// Words that may open a date in lower case: relative_word() and ago(). Their first letters
+// let Finder::at() turn most lower-case words away at once.
+constexpr std::array<std::string_view, 9> kLowerCaseLeads = {
+    "today", "tonight", "yesterday", "tomorrow", "last", "next", "this", "a", "an"};
+constexpr std::array<bool, 256> kLowerCaseLeadInitial = [] {
+  std::array<bool, 256> initial{};
+  for (const std::string_view w : kLowerCaseLeads) initial[static_cast<unsigned char>(w[0])] = true;
+  for (const std::string_view w : kNumberWords) initial[static_cast<unsigned char>(w[0])] = true;
+  return initial;
+}();
+
 // ------------------------------------------------------------------------------------ [finder]
 
 constexpr size_t kNone = static_cast<size_t>(-1);
@@ -457,6 +468,10 @@ class Finder {
       return last;
     }
     if (t.kind != Kind::Word) return kNone;
+    // A word in lower case starts a date only as one of kLowerCaseLeads or kNumberWords (weekdays
+    // and months need a capital): most words end here on their first letter.
+    const unsigned char first = static_cast<unsigned char>(text_[t.start]);
+    if (first >= 'a' && first <= 'z' && !kLowerCaseLeadInitial[first]) return kNone;
     size_t last = weekday_date(i);
     if (last == kNone) last = month_first(i);
     if (last == kNone) last = relative_word(i);
