@@ -229,9 +229,21 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
+// The capital letters months and weekdays begin with: most capitalised words stop there.
+template <size_t N>
+constexpr std::array<bool, 256> capital_initials(const std::array<std::string_view, N>& names) {
+  std::array<bool, 256> initial{};
+  for (const std::string_view name : names) {
+    initial[static_cast<unsigned char>(name[0] - 'a' + 'A')] = true;
+  }
+  return initial;
+}
+constexpr std::array<bool, 256> kMonthInitial = capital_initials(kMonths);
+
 // 1..12, or 0. `abbreviated` for "Jan", "Sept" and the like, which need a day or year beside.
 int month_of(std::string_view w, bool& abbreviated) {
   abbreviated = false;
+  if (w.empty() || !kMonthInitial[static_cast<unsigned char>(w[0])]) return 0;
   if (!proper_case(w)) return 0;
   for (size_t m = 0; m < kMonths.size(); ++m) {
     if (is_word(w, kMonths[m])) return static_cast<int>(m + 1);
@@ -254,7 +266,10 @@ int month_of(std::string_view w, bool& abbreviated) {
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
+constexpr std::array<bool, 256> kWeekdayInitial = capital_initials(kWeekdays);
+
 int weekday_of(std::string_view w) {  // 0 = Monday .. 6 = Sunday, or -1
+  if (w.empty() || !kWeekdayInitial[static_cast<unsigned char>(w[0])]) return -1;
   if (!proper_case(w)) return -1;
   for (size_t d = 0; d < kWeekdays.size(); ++d) {
     if (is_word(w, kWeekdays[d])) return static_cast<int>(d);
