@@ -97,11 +97,15 @@ bool in_ranges(const std::array<Range, N>& ranges, char32_t cp) {
   return it != ranges.begin() && cp <= std::prev(it)->last;
 }
 
-bool is_space_cp(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool is_space_non_ascii(char32_t cp) {
   return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
          cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
          cp == 0xFEFF;
+}
+// Small, so the compiler inlines the ASCII test at its many call sites.
+inline bool is_space_cp(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return is_space_non_ascii(cp);
 }
 
 CharClass classify(char32_t cp) {
