@@ -108,14 +108,8 @@ inline bool is_space_cp(char32_t cp) {
   return is_space_non_ascii(cp);
 }
 
-CharClass classify(char32_t cp) {
-  if (cp < 0x80) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::Letter;
-    if (cp >= '0' && cp <= '9') return CharClass::Digit;
-    if (is_space_cp(cp)) return CharClass::Space;
-    return CharClass::Other;
-  }
-  if (is_space_cp(cp)) return CharClass::Space;
+CharClass classify_non_ascii(char32_t cp) {
+  if (is_space_non_ascii(cp)) return CharClass::Space;
   if (cp >= 0xFF10 && cp <= 0xFF19) return CharClass::Digit;
   if (in_ranges(kLetterRanges, cp)) {
     // Latin-1 has two symbols inside the letter range.
@@ -125,6 +119,26 @@ CharClass classify(char32_t cp) {
   if (in_ranges(kMarkRanges, cp)) return CharClass::Mark;
   if (in_ranges(kCjkRanges, cp)) return CharClass::Cjk;
   return CharClass::Other;
+}
+
+// The ASCII classes by table, inline at the call sites; the Unicode tables out of line.
+constexpr std::array<CharClass, 128> kAsciiCharClass = [] {
+  std::array<CharClass, 128> table{};
+  for (char32_t cp = 0; cp < 128; ++cp) {
+    CharClass cls = CharClass::Other;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+      cls = CharClass::Letter;
+    } else if (cp >= '0' && cp <= '9') {
+      cls = CharClass::Digit;
+    } else if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+      cls = CharClass::Space;
+    }
+    table[cp] = cls;
+  }
+  return table;
+}();
+inline CharClass classify(char32_t cp) {
+  return cp < 0x80 ? kAsciiCharClass[cp] : classify_non_ascii(cp);
 }
 
 bool is_upper(char32_t cp) {
