@@ -3,7 +3,7 @@
 
 Usage: scripts/gum-to-gold.py [--input ../shared/eval/gum-news/gum_news.jsonl]
                               [--output build/eval/gum-news.gold.json] [--spans name|mention]
-                              [--report]
+                              [--quote-annotations FILE|none] [--report]
 
 GUM annotates every mention (pronouns and common noun phrases too) with code-point offsets.
 Dramatis scores named-entity spans in UTF-8 bytes, so this script (docs/quality.md, "GUM"):
@@ -18,7 +18,12 @@ Dramatis scores named-entity spans in UTF-8 bytes, so this script (docs/quality.
     GUM's whole mention span, for comparison;
   - gives "entity" (for alias scoring) only to mentions with a Wikipedia identity;
   - converts offsets to UTF-8 bytes and puts the text inline;
-  - adds GUM's quotes with no "speaker" field (GUM links no speakers: not scored).
+  - adds GUM's quotes as kind "direct"; GUM links no speakers, so with --quote-annotations none
+    they have no "speaker" field (not scored). By default the project's hand annotation
+    bench/quality/gum-quote-annotations.json (docs/quality.md, "Quotes and speakers added by hand")
+    gives each GUM quote its speaker (a name, or null: no identifiable speaker), matched by start
+    offset and text prefix, and adds the direct quotes GUM leaves out, after checking their text;
+    quotes are sorted by start.
 Python 3 standard library only. Deterministic: the same input gives the same bytes.
 """
 
@@ -191,7 +196,51 @@ def byte_offsets(text):
     return offsets
 
 
-def convert(article, spans, stats):
+def load_quote_annotations(path):
+    """The dramatis.gum-quotes/1 file at `path` as {doc id: annotation}; None for "none"."""
+    if path is None or path == "none":
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, json.JSONDecodeError) as error:
+        sys.exit(f"{path}: {error}")
+    if data.get("schema") != "dramatis.gum-quotes/1" or not isinstance(data.get("documents"), dict):
+        sys.exit(f"{path}: not a dramatis.gum-quotes/1 file")
+    return data["documents"]
+
+
+def annotate_quotes(article, annotation, path, to_bytes, quotes, stats):
+    """Sets "speaker" on GUM's quotes (keyed by code-point start) and adds the hand-added ones."""
+    doc, text = article["doc"], article["text"]
+    by_start = {q["start"]: q for q in article.get("quotes", [])}
+    for entry in annotation.get("speakers", []):
+        start, speaker = entry.get("start"), entry.get("speaker")
+        if start not in by_start:
+            sys.exit(f"{path}: {doc}: no GUM quote starts at {start!r}")
+        prefix = entry.get("quote_text_start", "")
+        if not isinstance(prefix, str) or not by_start[start]["text"].startswith(prefix):
+            sys.exit(f"{path}: {doc}: the GUM quote at {start} does not start with {prefix!r}")
+        if speaker is not None and not (isinstance(speaker, str) and speaker.strip()):
+            sys.exit(f"{path}: {doc}: quote at {start}: speaker must be a name or null")
+        quotes[start]["speaker"] = speaker
+    for entry in annotation.get("added", []):
+        start, end, speaker = entry.get("start"), entry.get("end"), entry.get("speaker")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            sys.exit(f"{path}: {doc}: added quote at {start!r}: bad offsets {start!r}-{end!r}")
+        if text[start:end] != entry.get("text"):
+            sys.exit(f"{path}: {doc}: added quote at {start}: text[{start}:{end}] is "
+                     f"{text[start:end]!r}, not {entry.get('text')!r}")
+        if speaker is not None and not (isinstance(speaker, str) and speaker.strip()):
+            sys.exit(f"{path}: {doc}: added quote at {start}: speaker must be a name or null")
+        if start in quotes:
+            sys.exit(f"{path}: {doc}: added quote at {start} starts where another quote does")
+        quotes[start] = {"start": to_bytes[start], "end": to_bytes[end], "kind": "direct",
+                         "speaker": speaker}
+        stats["quotes added by hand"] += 1
+
+
+def convert(article, spans, stats, annotation=None, annotation_path=None):
     text = article["text"]
     to_bytes = byte_offsets(text)
     entities = {}
@@ -225,12 +274,19 @@ def convert(article, spans, stats):
             continue
         entities[key] = item
         stats[TYPES[etype]] += 1
-    quotes = []
+    quotes = {}
     for q in article.get("quotes", []):
         if text[q["start"]:q["end"]] != q["text"]:
             sys.exit(f"{article['doc']}: quote text does not match its offsets: {q['text']!r}")
-        quotes.append({"start": to_bytes[q["start"]], "end": to_bytes[q["end"]], "kind": "direct"})
-        stats["quotes"] += 1
+        quotes[q["start"]] = {"start": to_bytes[q["start"]], "end": to_bytes[q["end"]],
+                              "kind": "direct"}
+        stats["quotes from GUM"] += 1
+    if annotation is not None:
+        annotate_quotes(article, annotation, annotation_path, to_bytes, quotes, stats)
+    for q in quotes.values():
+        if "speaker" in q:
+            stats["quotes with a speaker" if q["speaker"] is not None else "quotes, speaker null"] += 1
+    quotes = [quotes[k] for k in sorted(quotes)]
     return {
         "id": article["doc"],
         "title": article.get("title", ""),
@@ -248,8 +304,15 @@ def main():
     parser.add_argument("--output", default=os.path.join(root, "build", "eval", "gum-news.gold.json"))
     parser.add_argument("--spans", choices=["name", "mention"], default="name",
                         help="name: trim mentions to the name (default); mention: GUM's spans")
+    default_annotations = os.path.join(root, "bench", "quality", "gum-quote-annotations.json")
+    parser.add_argument("--quote-annotations", metavar="FILE|none",
+                        default=default_annotations if os.path.exists(default_annotations) else None,
+                        help="hand-annotated quote speakers and added quotes (dramatis.gum-quotes/1; "
+                             "default bench/quality/gum-quote-annotations.json when it exists); "
+                             "none: GUM's quotes only, without speakers")
     parser.add_argument("--report", action="store_true", help="print counts on stderr")
     args = parser.parse_args()
+    annotations = load_quote_annotations(args.quote_annotations)
     if not os.path.exists(args.input):
         sys.exit(f"{args.input}: no such file (the GUM sample lives in shared/eval/gum-news)")
     stats = collections.Counter()
@@ -261,11 +324,23 @@ def main():
                     article = json.loads(line)
                 except json.JSONDecodeError as error:
                     sys.exit(f"{args.input}:{number}: {error}")
-                documents.append(convert(article, args.spans, stats))
+                annotation = None
+                if annotations is not None:
+                    annotation = annotations.get(article.get("doc"), {})
+                documents.append(convert(article, args.spans, stats, annotation,
+                                         args.quote_annotations))
+    if annotations is not None:
+        unknown = sorted(set(annotations) - {d["id"] for d in documents})
+        if unknown:
+            sys.exit(f"{args.quote_annotations}: no GUM document {unknown[0]!r}")
+    description = ("GUM news (Wikinews text CC BY 2.5, GUM annotations CC BY 4.0), converted by "
+                   f"scripts/gum-to-gold.py --spans {args.spans}")
+    if annotations is not None:
+        description += (", with quote speakers and added direct quotes annotated by hand for Dramatis ("
+                        f"{os.path.basename(args.quote_annotations)})")
     gold = {
         "schema": "dramatis.gold/1",
-        "description": "GUM news (Wikinews text CC BY 2.5, GUM annotations CC BY 4.0), converted by "
-                       f"scripts/gum-to-gold.py --spans {args.spans}",
+        "description": description,
         "documents": documents,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
@@ -274,8 +349,14 @@ def main():
         f.write("\n")
     if args.report:
         print(f"{args.output}: {len(documents)} documents", file=sys.stderr)
+        quote_keys = ("quotes from GUM", "quotes added by hand", "quotes with a speaker",
+                      "quotes, speaker null")
         for key in sorted(stats):
-            print(f"  {key}: {stats[key]}", file=sys.stderr)
+            if key not in quote_keys:
+                print(f"  {key}: {stats[key]}", file=sys.stderr)
+        print(f"  quotes: {stats['quotes from GUM']} from GUM, {stats['quotes added by hand']} added by "
+              f"hand, {stats['quotes with a speaker']} with a speaker, "
+              f"{stats['quotes, speaker null']} speaker null", file=sys.stderr)
 
 
 if __name__ == "__main__":
