@@ -56,9 +56,18 @@ void finish_document_view(DocumentView& v, std::vector<text::BoilerplateSpan> bo
     if (v.token_sentence[t] == 0 && !v.sentences.empty() && v.sentences[0].end_token <= t)
       v.token_sentence[t] = v.token_sentence[t - 1];
   }
+  // in_boilerplate() for every token, walking the sorted spans alongside the tokens instead of a
+  // binary search per token: `k` counts the spans starting at or before the token.
   v.token_boilerplate.assign(v.tokens.size(), false);
-  for (size_t t = 0; t < v.tokens.size(); ++t)
-    v.token_boilerplate[t] = v.in_boilerplate(v.tokens[t].start);
+  size_t k = 0;
+  size_t previous_start = 0;
+  for (size_t t = 0; t < v.tokens.size(); ++t) {
+    const size_t start = v.tokens[t].start;
+    if (start < previous_start) k = 0;  // never for a tokenizer's output; kept exact anyway
+    previous_start = start;
+    while (k < v.boilerplate.size() && v.boilerplate[k].start <= start) ++k;
+    v.token_boilerplate[t] = k > 0 && start < v.boilerplate[k - 1].end;
+  }
 }
 
 std::vector<DocumentView> make_document_views(const std::vector<std::string_view>& texts,
