@@ -103,16 +103,23 @@ unsigned char byte(std::string_view t, size_t i) {
   return static_cast<unsigned char>(t[i]);
 }
 
-// Length of the whitespace at `i` (ASCII, NBSP, U+2000..U+200A, U+202F), or 0.
-size_t space_length(std::string_view t, size_t i) {
+// Length of the non-ASCII whitespace at `i` (NBSP, U+2000..U+200A, U+202F), or 0.
+size_t space_length_non_ascii(std::string_view t, size_t i) {
   const unsigned char c = byte(t, i);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && i + 1 < t.size() && byte(t, i + 1) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < t.size() && byte(t, i + 1) == 0x80) {
     const unsigned char d = byte(t, i + 2);
     if ((d >= 0x80 && d <= 0x8A) || d == 0xAF) return 3;
   }
   return 0;
+}
+
+// Length of the whitespace at `i` (ASCII, NBSP, U+2000..U+200A, U+202F), or 0. Small, so the
+// ASCII test is inlined where the tokenizer asks it of every byte between tokens.
+inline size_t space_length(std::string_view t, size_t i) {
+  const unsigned char c = byte(t, i);
+  if (c < 0x80) return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+  return space_length_non_ascii(t, i);
 }
 
 // Typographic dashes (U+2010..U+2015, U+2212) and quotes/ellipsis (U+2018..U+201F, U+2026) are
