@@ -143,8 +143,15 @@ bool punct3(std::string_view t, size_t i, Kind& kind) {
   return false;
 }
 
+// By table: the tokenizer asks it of every byte of every word.
+constexpr std::array<bool, 256> kAsciiAlpha = [] {
+  std::array<bool, 256> alpha{};
+  for (int c = 'A'; c <= 'Z'; ++c) alpha[static_cast<size_t>(c)] = true;
+  for (int c = 'a'; c <= 'z'; ++c) alpha[static_cast<size_t>(c)] = true;
+  return alpha;
+}();
 bool ascii_alpha(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return kAsciiAlpha[c];
 }
 bool ascii_digit(unsigned char c) {
   return c >= '0' && c <= '9';
