@@ -229,10 +229,12 @@ class InlineParser {
   InlineParser(std::string_view text, std::vector<InlineSpan>& out) : t_(text), out_(out) {}
 
   void scan(size_t i, size_t end, int depth) {
+    // Past the text every byte reads as 0, which opens nothing, so `stop` ends the scan too.
+    const size_t stop = std::min(end, t_.size());
     while (i < end) {
       // Most bytes start nothing: skip them by one table lookup each.
-      while (i < end && !kMayOpen[byte(i)]) ++i;
-      if (i >= end) break;
+      while (i < stop && !kMayOpen[static_cast<unsigned char>(t_[i])]) ++i;
+      if (i >= stop) break;
       const unsigned char c = byte(i);
       if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && bare_url(i)) {
         while (i < end && !is_blank_byte(byte(i)) && byte(i) != ')' && byte(i) != ']') ++i;
