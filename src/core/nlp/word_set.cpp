@@ -38,6 +38,10 @@ bool WordSet::equal(const Key& key, std::string_view query) const {
 void WordSet::build(const std::vector<std::string_view>& entries) {
   pool_.clear();
   keys_.clear();
+  size_t bytes = 0;
+  for (std::string_view entry : entries) bytes += entry.size();
+  pool_.reserve(bytes);  // keys are at most as long as their entries
+  keys_.reserve(entries.size());
   size_t capacity = 16;
   while (capacity < entries.size() * 2) capacity *= 2;
   slots_.assign(capacity, 0);
@@ -58,7 +62,7 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
     key.offset = static_cast<uint32_t>(pool_.size());
     for (char c : entry) {
       if (ignore_dots_ && c == '.') continue;
-      pool_ += fold_case_ ? lower(c) : c;
+      pool_.push_back(fold_case_ ? lower(c) : c);
     }
     key.length = static_cast<uint32_t>(pool_.size() - key.offset);
     key.hash = h;
