@@ -50,6 +50,10 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
   positions_ = positions;
   masses_ = masses;
   cells_.clear();
+  nodes_.clear();
+  order_.clear();
+  body_position_.clear();
+  body_mass_.clear();
   next_.assign(positions.size(), -1);
   if (positions.empty()) return;
   double min_x = positions[0].x, max_x = min_x, min_y = positions[0].y, max_y = min_y;
@@ -76,6 +80,12 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
       c.my = c.cy;
     }
   }
+  nodes_.reserve(cells_.size());
+  order_.reserve(positions.size());
+  body_position_.reserve(positions.size());
+  body_mass_.reserve(positions.size());
+  nodes_.resize(1);
+  compact(0, 0);
 }
 
 int32_t BarnesHutTree::make_children(int32_t cell) {
@@ -135,62 +145,92 @@ void BarnesHutTree::insert(uint32_t body) {
   }
 }
 
-Point BarnesHutTree::repulsion(uint32_t body, double theta) {
+void BarnesHutTree::compact(int32_t cell, int32_t node) {
+  const Cell& c = cells_[static_cast<size_t>(cell)];
+  Node n;
+  n.mx = c.mx;
+  n.my = c.my;
+  n.mass = c.mass;
+  const double width = 2.0 * c.half;
+  n.width2 = width * width;
+  n.cx = c.cx;
+  n.cy = c.cy;
+  n.half = c.half;
+  if (c.child < 0) {
+    n.leaf = true;
+    n.first = static_cast<int32_t>(order_.size());
+    for (int32_t b = c.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
+      order_.push_back(static_cast<uint32_t>(b));
+      body_position_.push_back(positions_[static_cast<size_t>(b)]);
+      body_mass_.push_back(masses_[static_cast<size_t>(b)]);
+    }
+    n.count = static_cast<int32_t>(order_.size()) - n.first;
+    nodes_[static_cast<size_t>(node)] = n;
+    return;
+  }
+  // Children that hold no body add nothing to any sum: left out.
+  int32_t kept[4];
+  int32_t count = 0;
+  for (int32_t q = 0; q < 4; ++q) {
+    const Cell& child = cells_[static_cast<size_t>(c.child + q)];
+    if (child.child >= 0 || child.body >= 0) kept[count++] = c.child + q;
+  }
+  n.first = static_cast<int32_t>(nodes_.size());
+  n.count = count;
+  nodes_[static_cast<size_t>(node)] = n;
+  nodes_.resize(nodes_.size() + static_cast<size_t>(count));
+  for (int32_t k = 0; k < count; ++k) compact(kept[k], n.first + k);
+}
+
+Point BarnesHutTree::repulsion(uint32_t body, double theta) const {
   Point force;
-  if (cells_.empty()) return force;
+  if (nodes_.empty()) return force;
   const Point p = positions_[body];
   const double theta2 = theta * theta;
-  stack_.clear();
-  stack_.push_back(0);
-  while (!stack_.empty()) {
-    const Cell& cell = cells_[static_cast<size_t>(stack_.back())];
-    stack_.pop_back();
-    if (cell.mass <= 0) continue;
-    if (cell.child < 0) {
-      for (int32_t b = cell.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
-        const uint32_t other = static_cast<uint32_t>(b);
+  constexpr double kMin2 = kMinDistance * kMinDistance;
+  // Depth-first, children in quadrant order: a cell's children are pushed last-first. The
+  // depth is at most kMaxDepth + 1, and each level leaves at most three siblings waiting.
+  int32_t stack[4 * (kMaxDepth + 2)];
+  int32_t top = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const Node& node = nodes_[static_cast<size_t>(stack[--top])];
+    if (node.mass <= 0) continue;
+    if (node.leaf) {
+      const int32_t end = node.first + node.count;
+      for (int32_t k = node.first; k < end; ++k) {
+        const uint32_t other = order_[static_cast<size_t>(k)];
         if (other == body) continue;
-        const Point q = positions_[other];
-        const Point f = inverse_distance_push({p.x - q.x, p.y - q.y}, masses_[other], body, other);
-        force.x += f.x;
-        force.y += f.y;
+        const Point q = body_position_[static_cast<size_t>(k)];
+        const double m = body_mass_[static_cast<size_t>(k)];
+        const double dx = p.x - q.x, dy = p.y - q.y;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 < kCoincident2) {
+          const Point f = inverse_distance_push({dx, dy}, m, body, other);
+          force.x += f.x;
+          force.y += f.y;
+          continue;
+        }
+        // inverse_distance_push's other branch, inlined: the same operations in the same order.
+        const double factor = m / std::max(d2, kMin2);
+        force.x += dx * factor;
+        force.y += dy * factor;
       }
       continue;
     }
-    const double dx = p.x - cell.mx, dy = p.y - cell.my;
+    const double dx = p.x - node.mx, dy = p.y - node.my;
     const double d2 = dx * dx + dy * dy;
-    const double width = 2.0 * cell.half;
     // A cell holding the body itself is always opened: its centre of mass includes the body.
-    const bool inside =
-        std::abs(p.x - cell.cx) <= cell.half && std::abs(p.y - cell.cy) <= cell.half;
-    if (!inside && width * width < theta2 * d2) {
-      const double factor = cell.mass / std::max(d2, kMinDistance * kMinDistance);
+    if (node.width2 < theta2 * d2 &&
+        !(std::abs(p.x - node.cx) <= node.half && std::abs(p.y - node.cy) <= node.half)) {
+      const double factor = node.mass / std::max(d2, kMin2);
       force.x += dx * factor;
       force.y += dy * factor;
     } else {
-      for (int q = 3; q >= 0; --q) stack_.push_back(cell.child + q);
+      for (int32_t k = node.count - 1; k >= 0; --k) stack[top++] = node.first + k;
     }
   }
   return force;
-}
-
-const std::vector<uint32_t>& BarnesHutTree::spatial_order() {
-  order_.clear();
-  if (cells_.empty()) return order_;
-  stack_.clear();
-  stack_.push_back(0);
-  while (!stack_.empty()) {
-    const Cell& cell = cells_[static_cast<size_t>(stack_.back())];
-    stack_.pop_back();
-    if (cell.child < 0) {
-      for (int32_t b = cell.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
-        order_.push_back(static_cast<uint32_t>(b));
-      }
-    } else {
-      for (int q = 3; q >= 0; --q) stack_.push_back(cell.child + q);
-    }
-  }
-  return order_;
 }
 
 Point BarnesHutTree::exact_repulsion(uint32_t body, std::span<const Point> positions,

@@ -31,8 +31,8 @@ class BarnesHutTree {
 
   // Sum over all other bodies j of inverse_distance_push(p_i - p_j, m_j), with far cells taken
   // as one body at their centre of mass when width / distance < theta. The caller multiplies by
-  // k_r * m_i. Not const: uses an internal stack.
-  Point repulsion(uint32_t body, double theta);
+  // k_r * m_i.
+  Point repulsion(uint32_t body, double theta) const;
 
   // The same sum over every pair, O(n): the reference that tests compare the tree against.
   static Point exact_repulsion(uint32_t body, std::span<const Point> positions,
@@ -41,7 +41,7 @@ class BarnesHutTree {
   // The bodies in the tree's depth-first leaf order: neighbours in space come one after the
   // other, so visiting bodies in this order keeps the cells they open in cache. Per-body sums
   // do not depend on the order, so neither do the forces.
-  const std::vector<uint32_t>& spatial_order();
+  const std::vector<uint32_t>& spatial_order() const { return order_; }
 
   size_t cell_count() const { return cells_.size(); }
 
@@ -54,15 +54,32 @@ class BarnesHutTree {
     int32_t body = -1;   // a leaf's first body (more are chained through next_), or -1
   };
 
+  // The traversal's copy of the tree, made after the build: cells in depth-first order with
+  // each cell's non-empty children next to each other, and each leaf's bodies (positions and
+  // masses copied) in one run of body_*, so a traversal reads memory mostly forward. The
+  // children and bodies are visited in the same order as in cells_, so every sum is the same.
+  struct Node {
+    double mx = 0, my = 0;  // centre of mass
+    double mass = 0;
+    double width2 = 0;  // (2 * half)^2
+    double cx = 0, cy = 0, half = 0;
+    int32_t first = 0;  // first child node, or a leaf's first body in body_*
+    int32_t count = 0;  // children (non-empty ones), or a leaf's bodies
+    bool leaf = false;
+  };
+
   void insert(uint32_t body);
   int32_t make_children(int32_t cell);
+  void compact(int32_t cell, int32_t node);
 
   std::span<const Point> positions_;
   std::span<const double> masses_;
   std::vector<Cell> cells_;
-  std::vector<int32_t> next_;   // next body in the same leaf, or -1
-  std::vector<int32_t> stack_;  // traversal stack, kept between calls
-  std::vector<uint32_t> order_;
+  std::vector<int32_t> next_;    // next body in the same leaf, or -1
+  std::vector<uint32_t> order_;  // bodies in leaf order (spatial_order())
+  std::vector<Node> nodes_;
+  std::vector<Point> body_position_;  // positions_[order_[k]]
+  std::vector<double> body_mass_;     // masses_[order_[k]]
 };
 
 }  // namespace dramatis::layout
