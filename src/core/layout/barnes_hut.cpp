@@ -157,14 +157,13 @@ void BarnesHutTree::compact(int32_t cell, int32_t node) {
   n.cy = c.cy;
   n.half = c.half;
   if (c.child < 0) {
-    n.leaf = true;
     n.first = static_cast<int32_t>(order_.size());
     for (int32_t b = c.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
       order_.push_back(static_cast<uint32_t>(b));
       body_position_.push_back(positions_[static_cast<size_t>(b)]);
       body_mass_.push_back(masses_[static_cast<size_t>(b)]);
     }
-    n.count = static_cast<int32_t>(order_.size()) - n.first;
+    n.count = n.first - static_cast<int32_t>(order_.size());
     nodes_[static_cast<size_t>(node)] = n;
     return;
   }
@@ -196,8 +195,8 @@ Point BarnesHutTree::repulsion(uint32_t body, double theta) const {
   while (top > 0) {
     const Node& node = nodes_[static_cast<size_t>(stack[--top])];
     if (node.mass <= 0) continue;
-    if (node.leaf) {
-      const int32_t end = node.first + node.count;
+    if (node.count < 0) {
+      const int32_t end = node.first - node.count;
       for (int32_t k = node.first; k < end; ++k) {
         const uint32_t other = order_[static_cast<size_t>(k)];
         if (other == body) continue;

@@ -58,14 +58,13 @@ class BarnesHutTree {
   // each cell's non-empty children next to each other, and each leaf's bodies (positions and
   // masses copied) in one run of body_*, so a traversal reads memory mostly forward. The
   // children and bodies are visited in the same order as in cells_, so every sum is the same.
-  struct Node {
-    double mx = 0, my = 0;  // centre of mass
+  struct alignas(64) Node {  // one cache line
+    double mx = 0, my = 0;   // centre of mass
     double mass = 0;
     double width2 = 0;  // (2 * half)^2
     double cx = 0, cy = 0, half = 0;
     int32_t first = 0;  // first child node, or a leaf's first body in body_*
-    int32_t count = 0;  // children (non-empty ones), or a leaf's bodies
-    bool leaf = false;
+    int32_t count = 0;  // children (non-empty ones, 1 to 4), or minus a leaf's bodies
   };
 
   void insert(uint32_t body);
