@@ -45,19 +45,26 @@ void leave_out(const std::string& path, Corpus& corpus) {
   if (corpus.left_out++ == 0) corpus.first_left_out = path;
 }
 
-// Whether `file` (a path under `folder`), with every symbolic link resolved, still lies inside
-// `folder` resolved the same way. A corpus from a stranger may hold links that point at the
-// user's own files; those are not read. A file that does not resolve counts as inside: reading
-// it then fails with its own message.
-bool resolves_inside(const fs::path& file, const fs::path& folder) {
+// `folder` with every symbolic link resolved, or nothing when it does not resolve. Worked out once
+// per load, for resolves_inside.
+std::optional<fs::path> canonical_folder(const fs::path& folder) {
+  std::error_code ec;
+  fs::path real_folder = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+  if (ec) return std::nullopt;
+  return real_folder;
+}
+
+// Whether `file` (a path under the folder that canonical_folder resolved to `real_folder`), with
+// every symbolic link resolved, still lies inside that folder. A corpus from a stranger may hold
+// links that point at the user's own files; those are not read. A file that does not resolve, or
+// a folder that did not, counts as inside: reading the file then fails with its own message.
+bool resolves_inside(const fs::path& file, const std::optional<fs::path>& real_folder) {
   std::error_code ec;
   const fs::path real_file = fs::canonical(file, ec);
-  if (ec) return true;
-  const fs::path real_folder = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
-  if (ec) return true;
+  if (ec || !real_folder) return true;
   const auto [folder_end, file_at] =
-      std::mismatch(real_folder.begin(), real_folder.end(), real_file.begin(), real_file.end());
-  return folder_end == real_folder.end();
+      std::mismatch(real_folder->begin(), real_folder->end(), real_file.begin(), real_file.end());
+  return folder_end == real_folder->end();
 }
 
 constexpr const char* kOutsideFolder =
@@ -77,11 +84,12 @@ void load_manifest_file(const std::string& path, Corpus& corpus) {
     return;
   }
   const std::string base = fs::path(path).parent_path().generic_string();
+  const std::optional<fs::path> real_base = canonical_folder(base);
   load_manifest_text(
       path, *text, base,
       [&](const std::string& relative, std::string& read_error) -> std::optional<std::string> {
         const std::string file = join_path(base, relative);
-        if (!resolves_inside(file, base)) {
+        if (!resolves_inside(file, real_base)) {
           read_error = kOutsideFolder;
           return std::nullopt;
         }
@@ -119,8 +127,9 @@ void load_folder(const std::string& path, Corpus& corpus) {
     if (hidden) continue;
     if (it->is_symlink(ec) && !fs::exists(it->status(ec))) {
       // A loop (a.txt -> b.txt -> a.txt) or a missing target: say so, not "skipped".
-      corpus.diagnostics.push_back(make_warning(
-          entry.generic_string(), "a link that leads nowhere (a loop or a missing file); not read"));
+      corpus.diagnostics.push_back(
+          make_warning(entry.generic_string(),
+                       "a link that leads nowhere (a loop or a missing file); not read"));
       continue;
     }
     if (it->is_regular_file(ec) && is_text_extension(entry)) {
@@ -130,6 +139,7 @@ void load_folder(const std::string& path, Corpus& corpus) {
     }
   }
   std::sort(files.begin(), files.end());
+  const std::optional<fs::path> real_folder = canonical_folder(path);
   if (skipped > 0) {
     corpus.diagnostics.push_back(make_warning(
         path, std::to_string(skipped) + " file(s) skipped: only .txt and .md files are read"));
@@ -142,7 +152,7 @@ void load_folder(const std::string& path, Corpus& corpus) {
       leave_out(file, corpus);
       continue;
     }
-    if (!resolves_inside(file, path)) {
+    if (!resolves_inside(file, real_folder)) {
       corpus.diagnostics.push_back(make_error(file, kOutsideFolder));
       continue;
     }
