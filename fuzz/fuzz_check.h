@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #define FUZZ_CHECK(condition)                                                               \
@@ -22,6 +24,17 @@ namespace dramatis::fuzz {
 // libFuzzer's input as the text the parsers take.
 inline std::string_view bytes_of(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
+}
+
+// A file reader that serves files from memory, for the targets whose input names other files
+// (fuzz_gold, fuzz_manifest): a file's bytes are its own path, and paths starting with "missing"
+// cannot be read, so the caller's error paths run too.
+inline std::optional<std::string> read_from_memory(const std::string& path, std::string& error) {
+  if (path.starts_with("missing")) {
+    error = "no such file";
+    return std::nullopt;
+  }
+  return path;
 }
 
 }  // namespace dramatis::fuzz

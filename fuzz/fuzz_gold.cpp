@@ -20,16 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text = fuzz::bytes_of(data, size);
   const std::string file = "fuzz/gold.json";
   std::vector<Diagnostic> diagnostics;
-  const std::optional<eval::GoldSet> gold = eval::parse_gold(
-      text, file,
-      [](const std::string& path, std::string& error) -> std::optional<std::string> {
-        if (path.starts_with("missing")) {
-          error = "no such file";
-          return std::nullopt;
-        }
-        return path;
-      },
-      diagnostics);
+  const std::optional<eval::GoldSet> gold =
+      eval::parse_gold(text, file, fuzz::read_from_memory, diagnostics);
   for (const Diagnostic& d : diagnostics) FUZZ_CHECK(d.file == file);
   if (!gold) {
     FUZZ_CHECK(has_errors(diagnostics));

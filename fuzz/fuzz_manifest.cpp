@@ -41,16 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   Corpus corpus;
-  load_manifest_text(
-      path, text, "fuzz",
-      [](const std::string& relative, std::string& error) -> std::optional<std::string> {
-        if (relative.starts_with("missing")) {
-          error = "no such file";
-          return std::nullopt;
-        }
-        return relative;
-      },
-      corpus);
+  load_manifest_text(path, text, "fuzz", fuzz::read_from_memory, corpus);
   std::set<std::string> ids;
   for (const Document& doc : corpus.documents) {
     FUZZ_CHECK(!doc.meta.id.empty() && ids.insert(doc.meta.id).second);
