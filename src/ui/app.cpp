@@ -74,22 +74,7 @@ void App::set_base_story(Story story) {
   edits_from_link_ = false;
   own_edits_replaced_ = false;
   edit_warnings_.clear();
-  if (hooks_.load_edits) {
-    if (const std::optional<std::string> saved = hooks_.load_edits(fingerprint_)) {
-      const UserEditsResult parsed =
-          parse_user_edits(*saved, "saved edits", fingerprint_, kExtractorVersion);
-      for (const Diagnostic& d : parsed.diagnostics) banner_.push_back(d.format());
-      if (parsed.edits && !parsed.corpus_mismatch) edits_ = *parsed.edits;
-      if (!parsed.ok() && hooks_.save_edits) {
-        // The next save keeps only what could be read: keep the whole file aside first.
-        hooks_.save_edits(fingerprint_ + ".unreadable", *saved);
-        banner_.push_back(
-            "Your saved edits were partly unreadable; the whole file is kept as "
-            "edits-" +
-            fingerprint_ + ".unreadable.");
-      }
-    }
-  }
+  load_saved_edits();
   edits_.corpus = fingerprint_;
   edits_.extractor = std::string(kExtractorVersion);
   view_ = {};
@@ -234,6 +219,7 @@ void App::update_graph_visibility() {
 }
 
 // ---- [SECTION] edits ---------------------------------------------------------------------------
+// Loading and saving them (the platform's stored edits): app_saved_edits.cpp.
 
 void App::apply_edit(const EditRequest& r) {
   using Kind = EditRequest::Kind;
@@ -276,37 +262,6 @@ void App::apply_edit(const EditRequest& r) {
   }
   visibility_key_.clear();
   save_edits();
-}
-
-void App::keep_saved_edits_aside() {
-  own_edits_replaced_ = false;
-  if (!hooks_.load_edits) return;
-  const std::optional<std::string> saved = hooks_.load_edits(fingerprint_);
-  if (!saved) return;
-  const UserEditsResult parsed = parse_user_edits(*saved, "saved edits", fingerprint_, "");
-  if (parsed.edits && parsed.edits->empty()) return;  // nothing of the user's to keep
-  // Named by content: keeping the same edits aside twice writes one file, different ones never
-  // overwrite each other.
-  const std::string name = fingerprint_ + ".previous-" + content_fingerprint(*saved).substr(0, 8);
-  const std::string error = hooks_.save_edits(name, *saved);
-  if (!error.empty()) {
-    banner_.push_back("Your earlier edits could not be kept aside (" + error +
-                      "); they are not replaced.");
-    own_edits_replaced_ = true;  // try again next time; meanwhile nothing is overwritten
-    return;
-  }
-  banner_.push_back("Your earlier edits are kept aside as edits-" + name +
-                    ", beside your saved edits; import it to go back to them.");
-}
-
-void App::save_edits() {
-  if (!hooks_.save_edits || edits_from_link_) return;
-  if (own_edits_replaced_) keep_saved_edits_aside();
-  if (own_edits_replaced_) return;  // they could not be kept aside: do not overwrite them
-  edits_.pins = graph_panel_.pins(story_);
-  const std::string error =
-      hooks_.save_edits(fingerprint_, dump_json(user_edits_to_json(edits_), 1));
-  if (!error.empty()) banner_.push_back("Your edits could not be saved: " + error);
 }
 
 std::string App::edits_json() const {

@@ -121,6 +121,8 @@ class App {
   void rebuild_story();
   void update_graph_visibility();
   void sync_view();
+  // Saved edits (app_saved_edits.cpp).
+  void load_saved_edits();
   void save_edits();
   void keep_saved_edits_aside();
   void export_file(std::string_view format);
