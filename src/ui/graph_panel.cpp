@@ -4,7 +4,6 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -18,21 +17,26 @@
 namespace dramatis::ui {
 namespace {
 
-// A frame may spend this long stepping the layout; at least one step runs per frame.
+// Natively the layout iterates on a worker thread, so a 10k-node iteration (about 6 ms) no
+// longer lands in the frame; our WebAssembly build has no threads (it is not built with
+// -pthread), so there the frame steps the layout itself, as before.
+#ifdef __EMSCRIPTEN__
+constexpr layout::LayoutRunner::Mode kLayoutMode = layout::LayoutRunner::Mode::Inline;
+#else
+constexpr layout::LayoutRunner::Mode kLayoutMode = layout::LayoutRunner::Mode::Thread;
+#endif
+// Inside the frame (WebAssembly), a frame may spend this long stepping the layout; at least one
+// step runs per frame.
 constexpr double kLayoutBudgetMs = 6.0;
 // Small graphs converge in a few milliseconds: cap the steps per frame so the user sees the
-// picture settle (about a second for a hundred nodes) instead of a jump.
-constexpr int kMaxStepsPerFrame = 2;
+// picture settle (about a second for a hundred nodes) instead of a jump. The worker keeps the
+// same pace: each frame grants it this many iterations, and it sleeps when they are done.
+constexpr uint32_t kMaxStepsPerFrame = 2;
 constexpr float kZoomPerWheelNotch = 1.15f;
 constexpr double kMinZoom = 1e-4, kMaxZoom = 1e4;  // pixels per world unit
 constexpr float kLabelWrapEm = 11.0f;              // long names wrap at this width
 constexpr size_t kMaxLabelCandidates = 1500;       // per frame, highest priority first
 constexpr float kPickSlopPx = 4.0f;
-
-double now_ms() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
-}
 
 void set_color(uint8_t out[4], const Rgba8& color, uint8_t alpha) {
   out[0] = color[0];
@@ -61,7 +65,7 @@ void render_graph(const ImDrawList*, const ImDrawCmd* command) {
 
 }  // namespace
 
-GraphPanel::GraphPanel() : pending_(std::make_unique<PendingDraw>()) {
+GraphPanel::GraphPanel() : pending_(std::make_unique<PendingDraw>()), runner_(kLayoutMode) {
   pending_->renderer = &renderer_;
 }
 
@@ -77,7 +81,7 @@ void GraphPanel::set_story(const Story& story, bool keep_positions) {
   if (keep_positions) {
     for (uint32_t v = 0; v < node_ids_.size() && v < positions_.size(); ++v) {
       const int32_t li = layout_index(v);
-      if (li >= 0) kept[node_ids_[v]] = {positions_[v], layout_.pinned(static_cast<uint32_t>(li))};
+      if (li >= 0) kept[node_ids_[v]] = {positions_[v], pinned_[static_cast<uint32_t>(li)] != 0};
     }
   }
   story_nodes_ = story.graph.node_count();
@@ -100,12 +104,17 @@ void GraphPanel::set_story(const Story& story, bool keep_positions) {
     return;
   }
   // New entities (a split) start at the centre of their kept neighbours, else at the seed's.
+  struct Place {
+    uint32_t index;
+    layout::Point position;
+    bool pin;
+  };
+  std::vector<Place> places;
   for (uint32_t i = 0; i < layout_nodes_.size(); ++i) {
     const uint32_t v = layout_nodes_[i];
     const auto it = kept.find(node_ids_[v]);
     if (it != kept.end()) {
-      layout_.set_position(i, it->second.first);
-      if (it->second.second) layout_.set_pinned(i, true);
+      places.push_back({i, it->second.first, it->second.second});
       continue;
     }
     layout::Point sum{};
@@ -117,9 +126,15 @@ void GraphPanel::set_story(const Story& story, bool keep_positions) {
       sum.y += nit->second.first.y;
       ++count;
     }
-    if (count > 0) layout_.set_position(i, {sum.x / count + 1.0, sum.y / count + 1.0});
+    if (count > 0) places.push_back({i, {sum.x / count + 1.0, sum.y / count + 1.0}, false});
   }
-  sync_positions();
+  // No iteration runs between the new graph and these (a sync cancels the frame's grant).
+  sync_layout([&](layout::ForceLayout& layout) {
+    for (const Place& place : places) {
+      layout.set_position(place.index, place.position);
+      if (place.pin) layout.set_pinned(place.index, true);
+    }
+  });
 }
 
 std::string GraphPanel::render_png(const Story& story, Theme theme, float scale) {
@@ -174,8 +189,8 @@ void GraphPanel::focus_node(uint32_t node) {
 
 std::map<std::string, PinnedNode> GraphPanel::pins(const Story& story) const {
   std::map<std::string, PinnedNode> out;
-  for (uint32_t i = 0; i < layout_nodes_.size() && i < layout_.node_count(); ++i) {
-    if (!layout_.pinned(i)) continue;
+  for (uint32_t i = 0; i < layout_nodes_.size() && i < pinned_.size(); ++i) {
+    if (!pinned_[i]) continue;
     const layout::Point p = positions_[layout_nodes_[i]];
     out[story.node_id(layout_nodes_[i])] = PinnedNode{p.x, p.y};
   }
@@ -183,15 +198,16 @@ std::map<std::string, PinnedNode> GraphPanel::pins(const Story& story) const {
 }
 
 void GraphPanel::apply_pins(const Story& story, const std::map<std::string, PinnedNode>& pins) {
-  for (uint32_t i = 0; i < layout_nodes_.size() && i < layout_.node_count(); ++i) {
-    const auto it = pins.find(story.node_id(layout_nodes_[i]));
-    const bool pin = it != pins.end() && std::isfinite(it->second.x) && std::isfinite(it->second.y);
-    if (pin) layout_.set_position(i, {it->second.x, it->second.y});
-    if (pin != layout_.pinned(i)) layout_.set_pinned(i, pin);
-  }
-  running_ = true;
-  overlaps_removed_ = false;
-  sync_positions();
+  sync_layout([&](layout::ForceLayout& layout) {
+    for (uint32_t i = 0; i < layout_nodes_.size() && i < layout.node_count(); ++i) {
+      const auto it = pins.find(story.node_id(layout_nodes_[i]));
+      const bool pin =
+          it != pins.end() && std::isfinite(it->second.x) && std::isfinite(it->second.y);
+      if (pin) layout.set_position(i, {it->second.x, it->second.y});
+      if (pin != layout.pinned(i)) layout.set_pinned(i, pin);
+    }
+  });
+  wake_layout(true);
   instances_dirty_ = true;
 }
 
@@ -226,21 +242,25 @@ void GraphPanel::rebuild_layout_graph(const Story& story, bool keep_positions) {
     edges.emplace_back(static_cast<uint32_t>(index_of[e.a]), static_cast<uint32_t>(index_of[e.b]));
     weights.push_back(static_cast<float>(e.weight));
   }
-  layout_.set_params(params);
-  if (keep_positions && !layout_nodes_.empty()) {
-    layout_.update_graph(static_cast<uint32_t>(nodes.size()), edges, weights, previous);
-  } else {
-    layout_.set_graph(static_cast<uint32_t>(nodes.size()), edges, weights);
-  }
   std::vector<float> sizes;
   sizes.reserve(nodes.size());
   for (uint32_t v : nodes) sizes.push_back(radii_[v]);
-  layout_.set_node_sizes(sizes);
+  const bool update = keep_positions && !layout_nodes_.empty();
   layout_nodes_ = std::move(nodes);
   layout_of_node_ = std::move(index_of);
-  running_ = true;
-  overlaps_removed_ = false;
-  sync_positions();
+  // Waits for at most the iteration in progress: the panel needs the new graph's positions now,
+  // and the old graph's iterations must not run on the new one.
+  sync_layout([&](layout::ForceLayout& layout) {
+    layout.set_params(params);
+    const auto count = static_cast<uint32_t>(layout_nodes_.size());
+    if (update) {
+      layout.update_graph(count, edges, weights, previous);
+    } else {
+      layout.set_graph(count, edges, weights);
+    }
+    layout.set_node_sizes(sizes);
+  });
+  wake_layout(true);
 }
 
 void GraphPanel::relayout(const Story& story) {
@@ -273,30 +293,55 @@ void GraphPanel::update_radii(const Story& story) {
   built_size_by_ = size_by;
 }
 
+void GraphPanel::set_paused(bool paused) {
+  paused_ = paused;
+  if (paused_) runner_.grant(0, 0.0);  // the worker stops after the iteration in progress
+}
+
+void GraphPanel::wake_layout(bool redo_overlap_removal) {
+  running_ = true;
+  runner_.wake(redo_overlap_removal);
+}
+
+void GraphPanel::sync_layout(const layout::LayoutRunner::Change& change) {
+  runner_.sync(change);
+  moves_.clear();  // the sync ran after every move posted before it
+  // The sync's own snapshot: nothing iterates after a sync until the next grant.
+  runner_.take(snapshot_);
+  pinned_ = snapshot_.pinned;
+  sync_positions();
+}
+
 void GraphPanel::step_layout() {
-  if (!running_ || paused_) return;
-  const double start = now_ms();
-  for (int steps = 0; steps < kMaxStepsPerFrame; ++steps) {
-    if (layout_.converged()) break;
-    layout_.step();
-    if (now_ms() - start > kLayoutBudgetMs) break;
-  }
-  if (layout_.converged() || layout_.node_count() == 0) {
-    if (!overlaps_removed_) {
-      layout_.remove_overlaps();
-      overlaps_removed_ = true;
-    }
+  // The frame's share of iterations: natively the worker runs them while this frame and the
+  // next are drawn (so the positions shown lag the layout by an iteration or two); inline they
+  // run here. Either way the layout sees the same sequence of iterations and changes.
+  //
+  // Under `--frames N` the positions a given frame shows therefore depend on how far the
+  // worker got. Nothing needs more: no test asserts on the layout after N frames natively
+  // (native_e2e checks that the picture is not blank and what the state lists; the browser
+  // test, which waits for convergence, runs the inline WebAssembly build), and state() reports
+  // the snapshot the last frame drew, so a screenshot and the state agree with each other.
+  if (running_ && !paused_) runner_.grant(kMaxStepsPerFrame, kLayoutBudgetMs);
+  if (!runner_.take(snapshot_)) return;
+  sync_positions();
+  // Settled after every change the panel made: a change still queued may wake it again.
+  if (running_ && snapshot_.settled && snapshot_.changes == runner_.posted()) {
     running_ = false;
     if (follow_layout_) fit(true);
     follow_layout_ = false;
   }
-  sync_positions();
 }
 
 void GraphPanel::sync_positions() {
-  const std::span<const layout::Point> moved = layout_.positions();
+  const std::span<const layout::Point> moved = snapshot_.positions;
   for (size_t i = 0; i < layout_nodes_.size() && i < moved.size(); ++i)
     positions_[layout_nodes_[i]] = moved[i];
+  // A dragged node the runner has not moved yet stays under the pointer instead of jumping
+  // back for a frame.
+  std::erase_if(moves_, [&](const PendingMove& m) { return m.change <= snapshot_.changes; });
+  for (const PendingMove& m : moves_)
+    if (m.index < layout_nodes_.size()) positions_[layout_nodes_[m.index]] = m.position;
   positions_dirty_ = true;
 }
 
@@ -348,7 +393,7 @@ void GraphPanel::update_instances(const Story& story, int32_t selected, int32_t 
     if (static_cast<int32_t>(v) == selected) flags |= render::kSelected;
     if (static_cast<int32_t>(v) == hover_node_) flags |= render::kHovered;
     const int32_t li = layout_index(v);
-    if (li >= 0 && layout_.pinned(static_cast<uint32_t>(li))) flags |= render::kPinned;
+    if (li >= 0 && pinned_[static_cast<uint32_t>(li)]) flags |= render::kPinned;
     inst.flags = flags;
     if ((flags & (render::kSelected | render::kHovered)) && !(flags & render::kHidden))
       overlay.push_back(inst);
@@ -388,10 +433,10 @@ void GraphPanel::update_instances(const Story& story, int32_t selected, int32_t 
 void GraphPanel::draw_toolbar(const Story& story) {
   if (ImGui::Button(paused_ || !running_ ? "Resume" : "Pause")) {
     if (!running_) {
-      running_ = true;
       paused_ = false;
+      wake_layout(false);
     } else {
-      paused_ = !paused_;
+      set_paused(!paused_);
     }
   }
   ImGui::SetItemTooltip("Pause or resume the layout");
@@ -414,9 +459,10 @@ void GraphPanel::draw_toolbar(const Story& story) {
     update_radii(story);
     std::vector<float> sizes;
     for (uint32_t v : layout_nodes_) sizes.push_back(radii_[v]);
-    layout_.set_node_sizes(sizes);
-    layout_.remove_overlaps();
-    sync_positions();
+    sync_layout([&](layout::ForceLayout& layout) {
+      layout.set_node_sizes(sizes);
+      layout.remove_overlaps();
+    });
     instances_dirty_ = true;
   }
   ImGui::SameLine();
@@ -447,14 +493,13 @@ void GraphPanel::draw_toolbar(const Story& story) {
     params.edge_weight_influence = std::clamp(params.edge_weight_influence, 0.0, 4.0);
     params.theta = std::clamp(params.theta, 0.0, 4.0);
     if (changed) {
-      layout_.set_params(params);
-      running_ = true;
-      overlaps_removed_ = false;
+      runner_.post([next = params](layout::ForceLayout& layout) { layout.set_params(next); });
+      wake_layout(true);
     }
     if (ImGui::Button("Defaults")) {
       params = layout::LayoutParams{};
-      layout_.set_params(params);
-      running_ = true;
+      runner_.post([](layout::ForceLayout& layout) { layout.set_params({}); });
+      wake_layout(false);
     }
     ImGui::EndPopup();
   }
@@ -594,11 +639,16 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
       // Dragging a node moves and pins it; the layout wakes so its neighbours follow.
       const int32_t li = layout_index(static_cast<uint32_t>(press_node_));
       if (li >= 0) {
-        layout_.set_position(static_cast<uint32_t>(li), camera_.to_world(mouse, viewport_));
-        layout_.set_pinned(static_cast<uint32_t>(li), true);
+        const auto index = static_cast<uint32_t>(li);
+        const layout::Point world = camera_.to_world(mouse, viewport_);
+        const uint64_t change = runner_.post([index, world](layout::ForceLayout& layout) {
+          layout.set_position(index, world);
+          layout.set_pinned(index, true);
+        });
+        moves_.push_back({index, world, change});
+        pinned_[index] = 1;
         dragging_node_ = true;
-        running_ = true;
-        overlaps_removed_ = false;
+        wake_layout(true);
         sync_positions();
         instances_dirty_ = true;
       }
@@ -645,11 +695,13 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
       ImGui::TextDisabled("%s", story.graph.names[static_cast<uint32_t>(context_node_)].c_str());
       if (ImGui::MenuItem("Select"))
         selection = {"entity", story.node_id(static_cast<uint32_t>(context_node_))};
-      if (li >= 0 &&
-          ImGui::MenuItem("Pinned", nullptr, layout_.pinned(static_cast<uint32_t>(li)))) {
-        layout_.set_pinned(static_cast<uint32_t>(li), !layout_.pinned(static_cast<uint32_t>(li)));
+      if (li >= 0 && ImGui::MenuItem("Pinned", nullptr, pinned_[static_cast<uint32_t>(li)] != 0)) {
+        const auto index = static_cast<uint32_t>(li);
+        const bool pin = pinned_[index] == 0;
+        pinned_[index] = pin ? 1 : 0;
+        runner_.post([index, pin](layout::ForceLayout& layout) { layout.set_pinned(index, pin); });
         pins_changed_ = true;
-        running_ = true;
+        wake_layout(false);
         instances_dirty_ = true;
       }
     }
@@ -688,8 +740,8 @@ void GraphPanel::draw_canvas(const Story& story, Selection& selection, const UiS
   char status[160];
   std::snprintf(status, sizeof status,
                 "%u nodes \xC2\xB7 %zu edges \xC2\xB7 %s \xC2\xB7 %u iterations",
-                static_cast<unsigned>(layout_nodes_.size()), layout_.edge_count(),
-                running_ ? (paused_ ? "paused" : "laying out") : "settled", layout_.iterations());
+                static_cast<unsigned>(layout_nodes_.size()), snapshot_.edges,
+                running_ ? (paused_ ? "paused" : "laying out") : "settled", snapshot_.iterations);
   const float line = ImGui::GetTextLineHeight();
   draw->AddText(ImVec2(origin.x + 0.5f * line, origin.y + size.y - 1.4f * line),
                 ImGui::GetColorU32(ImGuiCol_TextDisabled), status);
@@ -746,20 +798,20 @@ nlohmann::json GraphPanel::state_json(const Story& story) const {
                            {"by", b.y}});
   }
   nlohmann::json pinned = nlohmann::json::array();
-  for (uint32_t i = 0; i < layout_nodes_.size(); ++i)
-    if (layout_.pinned(i)) pinned.push_back(story.node_id(layout_nodes_[i]));
+  for (uint32_t i = 0; i < layout_nodes_.size() && i < pinned_.size(); ++i)
+    if (pinned_[i]) pinned.push_back(story.node_id(layout_nodes_[i]));
   return {
       {"nodes", layout_nodes_.size()},
       {"sampled_out", capped_},
-      {"edges", layout_.edge_count()},
+      {"edges", snapshot_.edges},
       {"renderer", renderer_.ready() ? "ok" : renderer_.error()},
       {"draw_calls", renderer_.last_draw_calls()},
       {"layout",
        {{"running", running_ && !paused_},
         {"paused", paused_},
-        {"converged", layout_.converged()},
-        {"iterations", layout_.iterations()},
-        {"energy", layout_.last_step().energy}}},
+        {"converged", snapshot_.converged},
+        {"iterations", snapshot_.iterations},
+        {"energy", snapshot_.last_step.energy}}},
       {"camera", {{"x", camera_.center_x}, {"y", camera_.center_y}, {"zoom", camera_.zoom}}},
       {"viewport",
        {{"x", viewport_.x},

@@ -1,8 +1,9 @@
 // The graph panel: the entity graph drawn on the GPU (render::GraphRenderer), laid out live by
-// layout::ForceLayout (animated while it converges, then still), with pan, zoom around the
-// cursor, fit, picking through a spatial index, hover highlighting, drag-to-pin, click-to-select
-// and non-overlapping labels. A toolbar holds pause/resume, re-layout, fit, colour and size
-// modes and the layout parameters.
+// layout::ForceLayout (animated while it converges, then still; natively its iterations run on
+// a worker thread through layout::LayoutRunner, in WebAssembly inside the frame), with pan, zoom
+// around the cursor, fit, picking through a spatial index, hover highlighting, drag-to-pin,
+// click-to-select and non-overlapping labels. A toolbar holds pause/resume, re-layout, fit, colour
+// and size modes and the layout parameters.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "core/layout/force_layout.h"
+#include "core/layout/layout_runner.h"
 #include "core/layout/spatial_index.h"
 #include "core/view/camera.h"
 #include "core/view/selection.h"
@@ -49,7 +50,7 @@ class GraphPanel {
 
   void fit(bool animate = true);      // the whole visible graph in view
   void relayout(const Story& story);  // fresh positions from the seed; pins cleared
-  void set_paused(bool paused) { paused_ = paused; }
+  void set_paused(bool paused);
 
   bool is_animating() const;
 
@@ -91,7 +92,12 @@ class GraphPanel {
                    const UiSettings& settings);
   void rebuild_layout_graph(const Story& story, bool keep_positions);
   void step_layout();
-  void sync_positions();
+  // Runs `change` on the layout as soon as no iteration runs, waits for it, and shows its
+  // result (for changes the panel needs at once: a new graph, kept positions, pins, sizes).
+  void sync_layout(const layout::LayoutRunner::Change& change);
+  // The layout iterates again (granted steps each frame) until it converges.
+  void wake_layout(bool redo_overlap_removal);
+  void sync_positions();  // snapshot_ (and moves not yet applied) into positions_
   void update_radii(const Story& story);
   void update_instances(const Story& story, int32_t selected, int32_t focus, Theme theme);
   int32_t layout_index(uint32_t node) const;
@@ -101,7 +107,17 @@ class GraphPanel {
   bool renderer_tried_ = false;
   std::unique_ptr<PendingDraw> pending_;
 
-  layout::ForceLayout layout_;
+  // The layout itself lives in the runner (on its worker natively); the panel draws the newest
+  // snapshot it took and keeps its own copy of what it changed since (pins, dragged nodes).
+  layout::LayoutRunner runner_;
+  layout::LayoutSnapshot snapshot_;
+  std::vector<uint8_t> pinned_;  // per layout index, including pins posted and not yet applied
+  struct PendingMove {
+    uint32_t index;  // layout index
+    layout::Point position;
+    uint64_t change;  // the runner's number for the post that moves it
+  };
+  std::vector<PendingMove> moves_;        // drags the runner may not have applied yet
   std::vector<uint32_t> layout_nodes_;    // graph node of each layout index
   std::vector<int32_t> layout_of_node_;   // layout index of each graph node, -1 when hidden
   std::vector<uint8_t> visible_;          // per graph node
@@ -113,7 +129,6 @@ class GraphPanel {
   layout::SpatialIndex index_;
   bool running_ = false;
   bool paused_ = false;
-  bool overlaps_removed_ = false;
   bool pins_changed_ = false;
   bool dragging_node_ = false;
   std::vector<std::string> node_ids_;  // entity id per graph node of the story last set
