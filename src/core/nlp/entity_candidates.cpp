@@ -455,11 +455,14 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     // Grow a run of name tokens within one sentence, joined by connectors when allowed.
     size_t end = i + 1;
     const uint32_t sentence = v.token_sentence[i];
+    bool before_title = false;
     while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
       // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
       if ((lex.is_honorific(v.token_text(end)) || is_job_title_noun(v.token_text(end))) &&
-          end + 1 < v.tokens.size() && is_name_token(v, end + 1))
+          end + 1 < v.tokens.size() && is_name_token(v, end + 1)) {
+        before_title = true;
         break;
+      }
       // A caption's label ends the name before it: "in Washington D.C. Image: Nick Moreau".
       if (end + 1 < v.tokens.size() && v.token_text(end + 1) == ":" &&
           stats.lowercase.count(lower_into(v.token_text(end), label_buffer)))
@@ -558,6 +561,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       c.sentence_initial = starts_sentence(v, from);
       if (after_honorific) c.evidence |= kHonorific;
       assign_type(v, stats, c);
+      // English writes a title before a name, never after: person-like words right before
+      // "Secretary Yvette Cooper" are the title's own ("Shadow Home"), not a person. An
+      // organisation or place keeps its name ("OpenAI CTO Mira Murati").
+      if (before_title && to == end && c.type == EntityType::Person) return;
       out.push_back(std::move(c));
     };
     // "Ambassador to the United States Hamdullah Mohib", "NASA Bill Ingalls", "CEO of the Refugee

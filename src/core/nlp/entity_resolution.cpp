@@ -212,6 +212,22 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     return it == index.end() ? kNone : it->second;
   };
 
+  // ---- A given name spelt two ways in one article ("Kristin Wilkins" once, "Kristen Wilkins"
+  // twice): one letter off (one_edit_apart: five letters or more, the first letter agreeing),
+  // the same surname. The rarer spelling is the alias.
+  for (size_t n : people) {
+    const Node& node = nodes[n];
+    if (node.words.size() != 2) continue;
+    for (size_t p : lookup(by_surname, node.words.back())) {
+      const Node& other = nodes[p];
+      if (p <= n || other.words.size() != 2 || !shares_document(node, other) ||
+          !one_edit_apart(node.words.front(), other.words.front()))
+        continue;
+      const bool node_rarer = node.candidates.size() < other.candidates.size();
+      merge(node_rarer ? n : p, node_rarer ? p : n, "spelling", 0.6);
+    }
+  }
+
   // ---- Lone words: surname, first name or misspelt surname of exactly one person.
   for (size_t n = 0; n < nodes.size(); ++n) {
     Node& node = nodes[n];
@@ -222,9 +238,13 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     const bool firm = node.typed && node.type != EntityType::Person && node.confidence >= 0.8f;
     if (firm) {
       if (node.type != EntityType::Location && node.type != EntityType::Org) continue;
+      // The one person of that surname (a spelling merged into them is them).
       const std::vector<size_t>& same = lookup(by_surname, node.words[0]);
-      if (same.size() != 1 || !std::includes(nodes[same[0]].docs.begin(), nodes[same[0]].docs.end(),
-                                             node.docs.begin(), node.docs.end()))
+      const auto unlinked = [&](size_t p) { return !nodes[p].linked; };
+      const auto person = std::find_if(same.begin(), same.end(), unlinked);
+      if (person == same.end() || std::count_if(same.begin(), same.end(), unlinked) != 1 ||
+          !std::includes(nodes[*person].docs.begin(), nodes[*person].docs.end(), node.docs.begin(),
+                         node.docs.end()))
         continue;
     }
     const std::string_view word = node.words[0];
@@ -234,7 +254,8 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
                                    bool same_doc_only) -> int {
       int in_doc = -1, anywhere = -1, in_doc_count = 0, anywhere_count = 0;
       for (size_t p : pool) {
-        if (!matches(nodes[p])) continue;
+        // A spelling merged into another counts as that person, who is in the pool too.
+        if (nodes[p].linked || !matches(nodes[p])) continue;
         ++anywhere_count;
         anywhere = static_cast<int>(p);
         if (shares_document(node, nodes[p])) {

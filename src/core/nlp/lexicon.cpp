@@ -22,6 +22,8 @@ struct ListSpec {
 constexpr std::array<ListSpec, kWordListCount> kSpecs = {{
     {"first_names.txt", false, false},
     {"first_names_ambiguous.txt", false, false},
+    {"female_first_names.txt", false, false},
+    {"male_first_names.txt", false, false},
     {"countries.txt", false, false},
     {"demonyms.txt", false, false},
     {"cities.txt", false, false},
@@ -217,6 +219,12 @@ bool Lexicon::is_first_name(std::string_view w) const {
 }
 bool Lexicon::is_ambiguous_first_name(std::string_view w) const {
   return contains(WordList::AmbiguousFirstNames, w);
+}
+NameGender Lexicon::first_name_gender(std::string_view w) const {
+  // The lists are disjoint (scripts/build-lexicons.py keeps a name in both out of each).
+  if (contains(WordList::FemaleFirstNames, w)) return NameGender::Female;
+  if (contains(WordList::MaleFirstNames, w)) return NameGender::Male;
+  return NameGender::Unknown;
 }
 bool Lexicon::is_country(std::string_view n) const {
   return contains(WordList::Countries, n);

@@ -23,6 +23,8 @@ namespace dramatis {
 enum class WordList : uint8_t {
   FirstNames,           // first_names.txt: given names ("Soumith" if listed, "Anna")
   AmbiguousFirstNames,  // first_names_ambiguous.txt: names that are also words ("Will", "May")
+  FemaleFirstNames,     // female_first_names.txt: given names listed as female only ("Lydia")
+  MaleFirstNames,       // male_first_names.txt: given names listed as male only ("Kevin")
   Countries,            // countries.txt: "United States", "U.S.", "Czechia"
   Demonyms,             // demonyms.txt: "American", "Afghans", "Chinese"
   Cities,               // cities.txt: "Paris", "Palo Alto"
@@ -36,7 +38,11 @@ enum class WordList : uint8_t {
   EventKeywords,        // event_keywords.txt: "Summit", "Olympics", "World Cup"
   NotEntities,          // not_entities.txt: "The", "However", "Monday"
 };
-inline constexpr size_t kWordListCount = 14;
+inline constexpr size_t kWordListCount = 16;
+
+// What a given name says about the pronoun its bearer is referred to by: a name in both or
+// neither of the gendered lists says nothing.
+enum class NameGender : uint8_t { Unknown, Female, Male };
 
 // The embedded file each list is read from, e.g. "first_names.txt".
 std::string_view file_name(WordList list);
@@ -58,6 +64,7 @@ class Lexicon {
   // Convenience forms of contains() for one word or phrase.
   bool is_first_name(std::string_view word) const;
   bool is_ambiguous_first_name(std::string_view word) const;
+  NameGender first_name_gender(std::string_view word) const;
   bool is_country(std::string_view name) const;
   bool is_demonym(std::string_view word) const;
   bool is_city(std::string_view name) const;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/nlp/lexicon.h"
+#include "core/nlp/speaker_context.h"
 #include "core/nlp/text_case.h"
 #include "core/text/ascii.h"
 
@@ -19,8 +20,9 @@ constexpr size_t kCueWindow = 6;
 // A quote this short with no cue is a scare quote or a title ("the 'PyTorch Foundation'"); with
 // a cue it is a partial quote (kind "mixed": has called the ruling "dangerous").
 constexpr size_t kMinUncuedWords = 5;
-// How far back (tokens) a pronoun or "the company" looks for what it refers to.
-constexpr size_t kPronounWindow = 400;
+// How many words of description may stand between a cue and its speaker: "told the press",
+// "said Ambassador Mohib", "team member Rodaba Noori told".
+constexpr size_t kMaxSpeakerDescriptors = 4;
 
 struct Speaker {
   int entity = -1;
@@ -30,94 +32,7 @@ struct Speaker {
   DocSpan cue_span;
 };
 
-class Context {
- public:
-  Context(const DocumentView& v, const std::vector<MentionRef>& mentions,
-          const std::vector<Entity>& entities)
-      : v_(v), mentions_(mentions), entities_(entities) {
-    // Each token's mention, and each entity's mention count in this document (salience).
-    token_mention_.assign(v.tokens.size(), -1);
-    size_t m = 0;
-    for (size_t i = 0; i < v.tokens.size(); ++i) {
-      while (m < mentions.size() && mentions[m].end <= v.tokens[i].start) ++m;
-      if (m < mentions.size() && mentions[m].start <= v.tokens[i].start &&
-          v.tokens[i].end <= mentions[m].end)
-        token_mention_[i] = static_cast<int>(m);
-    }
-    for (const MentionRef& ref : mentions) ++salience_[ref.entity];
-  }
-
-  const DocumentView& view() const { return v_; }
-  std::string_view word(size_t i) const { return v_.token_text(i); }
-  int mention_at(size_t i) const { return token_mention_[i]; }
-  const MentionRef& mention(int m) const { return mentions_[static_cast<size_t>(m)]; }
-  const std::string& name(int entity) const { return entities_[static_cast<size_t>(entity)].name; }
-
-  bool is_cue(size_t i) const {
-    return v_.tokens[i].kind == TokenKind::Word &&
-           lexicon().is_reporting_verb(to_lower_ascii(word(i)));
-  }
-  bool is_pronoun(size_t i) const {
-    const std::string lower = to_lower_ascii(word(i));
-    return lower == "he" || lower == "she";
-  }
-  bool is_company_noun(size_t i) const {
-    const std::string lower = to_lower_ascii(word(i));
-    return lower == "company" || lower == "firm" || lower == "organisation" ||
-           lower == "organization" || lower == "startup" || lower == "group" || lower == "agency";
-  }
-
-  // The person a pronoun at token `at` refers to: the latest person named as a sentence's
-  // subject in the last few sentences, else the person this document names most.
-  int resolve_pronoun(size_t at) const {
-    const uint32_t sentence = at < v_.token_sentence.size() ? v_.token_sentence[at] : 0;
-    for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
-      if (v_.token_sentence[i] + 5 < sentence) break;
-      const int m = token_mention_[i];
-      if (m < 0 || mentions_[static_cast<size_t>(m)].type != EntityType::Person) continue;
-      if (is_subject(i)) return mentions_[static_cast<size_t>(m)].entity;
-    }
-    return most_salient(EntityType::Person);
-  }
-
-  int last_of_type(size_t at, EntityType type) const {
-    for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
-      const int m = token_mention_[i];
-      if (m >= 0 && mentions_[static_cast<size_t>(m)].type == type)
-        return mentions_[static_cast<size_t>(m)].entity;
-    }
-    return most_salient(type);
-  }
-
-  int most_salient(EntityType type) const {
-    int best = -1, best_count = 0;
-    for (const auto& [entity, count] : salience_) {
-      if (entities_[static_cast<size_t>(entity)].type == type && count > best_count) {
-        best = entity;
-        best_count = count;
-      }
-    }
-    return best;
-  }
-
- private:
-  // A mention whose token opens its sentence (after markers): the sentence's subject.
-  bool is_subject(size_t i) const {
-    const size_t first = v_.sentences[v_.token_sentence[i]].first_token;
-    for (size_t j = first; j < i; ++j) {
-      if (token_mention_[j] == token_mention_[i]) continue;
-      const TokenKind k = v_.tokens[j].kind;
-      if (k == TokenKind::Word || k == TokenKind::Number || k == TokenKind::Handle) return false;
-    }
-    return true;
-  }
-
-  const DocumentView& v_;
-  const std::vector<MentionRef>& mentions_;
-  const std::vector<Entity>& entities_;
-  std::vector<int> token_mention_;
-  std::map<int, int> salience_;
-};
+using Context = SpeakerContext;
 
 bool skippable(const Token& t) {
   return t.kind == TokenKind::Emphasis || t.kind == TokenKind::Punct || t.kind == TokenKind::Dash ||
@@ -136,134 +51,178 @@ DocSpan token_span(const DocumentView& v, size_t i) {
   return {v.doc, v.tokens[i].start, v.tokens[i].end};
 }
 
-// The entity a subject at token `i` names (a mention, "he"/"she", or "the company"), if any.
-int subject_at(const Context& ctx, size_t i, std::string& how) {
-  if (const int m = ctx.mention_at(i); m >= 0) {
-    how = "named";
-    return ctx.mention(m).entity;
+// Whether bytes [from, to) hold a blank line: a paragraph ends there, and a name after it
+// begins the next paragraph's sentence, not this quote's attribution.
+bool paragraph_break_between(std::string_view text, size_t from, size_t to) {
+  bool newline = false;
+  for (size_t i = from; i < to && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (newline) return true;
+      newline = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      newline = false;
+    }
   }
-  if (ctx.is_pronoun(i)) {
-    how = "pronoun";
-    return ctx.resolve_pronoun(i);
-  }
-  if (ctx.is_company_noun(i)) {
-    how = "role";
-    return ctx.last_of_type(i, EntityType::Org);
-  }
-  return -1;
+  return false;
 }
 
-double confidence_for(const std::string& how, double named) {
-  return how == "named" ? named : how == "pronoun" ? named - 0.15 : named - 0.2;
-}
-
-std::string describe(const Context& ctx, int entity, const std::string& how, size_t token) {
-  if (how == "pronoun")
-    return "'" + std::string(ctx.word(token)) + "' refers to " + ctx.name(entity) +
-           ", the latest person named as a subject";
-  if (how == "role") return "'the " + std::string(ctx.word(token)) + "' is " + ctx.name(entity);
-  return ctx.name(entity);
-}
-
-bool is_auxiliary(std::string_view word);
-int subject_of(const Context& ctx, size_t verb, size_t sentence_first, std::string& how,
-               size_t& subject_token);
-
-// The token after the subject that starts at `s`: past a whole mention, a pronoun, or "the
-// company". Returns `s` when no subject starts there.
-size_t past_subject(const Context& ctx, size_t s, size_t limit) {
-  if (s >= limit) return s;
-  if (const int m = ctx.mention_at(s); m >= 0) {
-    while (s < limit && ctx.mention_at(s) == m) ++s;
-    return s;
+// The first token after up to kMaxSpeakerDescriptors descriptor words (and "the", "'s") from
+// `i`, before `limit`.
+size_t past_descriptors(const Context& ctx, size_t i, size_t limit) {
+  const DocumentView& v = ctx.view();
+  for (size_t words = 0; i < limit; ++i) {
+    if (v.tokens[i].kind == TokenKind::Possessive) continue;
+    const bool article = text::equals_lower(ctx.word(i), "the");
+    if (!article && !ctx.is_descriptor(i)) break;
+    if (++words > kMaxSpeakerDescriptors) break;
   }
-  if (ctx.is_pronoun(s)) return s + 1;
-  if (to_lower_ascii(ctx.word(s)) == "the" && s + 1 < limit && ctx.is_company_noun(s + 1))
-    return s + 2;
-  return s;
+  return i;
 }
 
-// ", X said" / ", said X" / ", he added" / "—the company said" right after the quote: the
-// subject and the cue must follow the closing mark with nothing else between them.
+// The person (or else organisation) named first in [from, limit), skipping descriptors:
+// "according to the Crown prosecutor, Mark Tedeschi, QC," names Tedeschi.
+Subject named_after(const Context& ctx, size_t from, size_t limit) {
+  Subject other;
+  for (size_t i = from; i < limit && i < from + 10; ++i) {
+    const TokenKind kind = ctx.view().tokens[i].kind;
+    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote) break;
+    if (kind == TokenKind::Punct && ctx.word(i) != ",") break;
+    const Subject s = ctx.subject_at(i);
+    if (s.entity < 0) continue;
+    if (ctx.type(s.entity) == EntityType::Person) return s;
+    if (other.entity < 0) other = s;
+    i = ctx.past_subject(i, limit) - 1;
+  }
+  return other;
+}
+
+// ", X said" / ", said X" / ", he added" / "—the company said" right after the quote; also
+// ", team member X told", ", X, editor at the Gazette, said", ", said Ambassador X" and
+// ", according to X". The subject and the cue must follow the closing mark with nothing but
+// descriptions between them.
 Speaker cue_after(const Context& ctx, size_t after) {
   const DocumentView& v = ctx.view();
   const size_t limit = std::min(v.tokens.size(), after + kCueWindow + 2);
   size_t i = after;
   while (i < limit && skippable(v.tokens[i]) && i - after < 3) ++i;
-  std::string how;
-  // "X said" / "X, the co-founder, said" is left to cue_before of the next quote; here the
-  // subject sits right before the cue.
-  const size_t subject_end = past_subject(ctx, i, limit);
-  if (subject_end > i) {
+  if (i < limit && after > 0 &&
+      paragraph_break_between(v.text, v.tokens[after - 1].end, v.tokens[i].start))
+    return {};
+  // "X said" / "team member X told"; "X, the co-founder, said" before the next quote is left to
+  // its cue_before; here the subject sits right before the cue or before an apposition.
+  const size_t named_at = ctx.mention_at(i) >= 0 ? i : past_descriptors(ctx, i, limit);
+  const size_t subject_end = ctx.past_subject(named_at, v.tokens.size());
+  if (subject_end > named_at && (named_at == i || ctx.mention_at(named_at) >= 0)) {
     size_t j = subject_end;
-    while (j < limit && is_auxiliary(ctx.word(j))) ++j;
-    if (j < limit && ctx.is_cue(j)) {
-      const int entity = subject_at(ctx, i, how);
-      if (entity >= 0)
-        return {entity, confidence_for(how, 0.93),
-                "the speaker follows the quote: '" + std::string(ctx.word(i)) + " " +
-                    std::string(ctx.word(j)) + "' (" + describe(ctx, entity, how, i) + ")",
+    if (j < v.tokens.size() && ctx.word(j) == "," && ctx.mention_at(named_at) >= 0) {
+      // An apposition: ", X, editor at large at the Saudi Gazette, said."
+      for (size_t k = j + 1; k < v.tokens.size() && k < j + 16; ++k) {
+        const TokenKind kind = v.tokens[k].kind;
+        if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote) break;
+        if (kind == TokenKind::Punct && ctx.word(k) != ",") break;
+        if (ctx.word(k) == "," && k + 1 < v.tokens.size()) {
+          size_t cue = k + 1;
+          while (cue < v.tokens.size() && is_auxiliary(ctx.word(cue))) ++cue;
+          if (cue < v.tokens.size() && ctx.is_cue(cue)) j = cue;
+          break;
+        }
+      }
+    }
+    while (j < v.tokens.size() && j < subject_end + 3 && is_auxiliary(ctx.word(j))) ++j;
+    if (j < v.tokens.size() && ctx.is_cue(j)) {
+      const Subject s = ctx.subject_at(named_at);
+      if (s.entity >= 0)
+        return {s.entity, confidence_for(s.how, 0.93),
+                "the speaker follows the quote: '" + std::string(ctx.word(named_at)) + " " +
+                    std::string(ctx.word(j)) + "' (" + ctx.describe(s) + ")",
                 std::string(ctx.word(j)), token_span(v, j)};
     }
   }
-  // "said X", "said the company".
-  if (i < limit && ctx.is_cue(i)) {
+  if (i >= limit) return {};
+  // "said X", "said the company", "said Ambassador X".
+  if (ctx.is_cue(i)) {
     const size_t s = i + 1;
-    if (past_subject(ctx, s, limit) > s) {
-      const size_t head = to_lower_ascii(ctx.word(s)) == "the" ? s + 1 : s;
-      const int entity = subject_at(ctx, head, how);
-      if (entity >= 0)
-        return {entity, confidence_for(how, 0.9),
+    size_t head = s < limit && text::equals_lower(ctx.word(s), "the") ? s + 1 : s;
+    if (ctx.past_subject(head, limit) == head) {
+      head = past_descriptors(ctx, s, limit);
+      if (head >= limit || ctx.mention_at(head) < 0) head = s;
+    }
+    if (ctx.past_subject(head, limit) > head) {
+      const Subject subject = ctx.subject_at(head);
+      if (subject.entity >= 0)
+        return {subject.entity, confidence_for(subject.how, 0.9),
                 "the speaker follows the quote: '" + std::string(ctx.word(i)) + " " +
-                    std::string(ctx.word(s)) + "' (" + describe(ctx, entity, how, head) + ")",
+                    std::string(ctx.word(s)) + "' (" + ctx.describe(subject) + ")",
                 std::string(ctx.word(i)), token_span(v, i)};
     }
+  }
+  // ", according to the Sydney Morning Herald."
+  if (i + 2 < v.tokens.size() && text::equals_lower(ctx.word(i), "according") &&
+      text::equals_lower(ctx.word(i + 1), "to")) {
+    const Subject s = named_after(ctx, i + 2, v.tokens.size());
+    if (s.entity >= 0)
+      return {s.entity,
+              confidence_for(s.how, 0.9),
+              "'according to " + ctx.name(s.entity) + "' follows the quote",
+              "according to",
+              {v.doc, v.tokens[i].start, v.tokens[i + 1].end}};
   }
   return {};
 }
 
-// "X said:", "X told reporters,", "according to X," or "X, the co-founder of Y, said" before the
-// quote, in the same sentence.
+// "X said:", "X told reporters,", "X told The Huffington Post,", "according to X,", "in the
+// words of X," or "X, the co-founder of Y, said" before the quote, in the same sentence.
 Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first) {
   const DocumentView& v = ctx.view();
-  // "According to X, ..."
+  // "According to X, ...", "In the words of X, ..."
   const size_t window_start = std::max(sentence_first, before_end > 40 ? before_end - 40 : 0);
   for (size_t i = window_start; i + 2 < before_end; ++i) {
-    if (to_lower_ascii(ctx.word(i)) == "according" && to_lower_ascii(ctx.word(i + 1)) == "to") {
-      std::string how;
-      const int entity = subject_at(ctx, i + 2, how);
-      if (entity >= 0)
-        return {entity,
-                confidence_for(how, 0.92),
-                "'according to " + std::string(ctx.word(i + 2)) + "' names " + ctx.name(entity),
-                "according to",
-                {v.doc, v.tokens[i].start, v.tokens[i + 1].end}};
-    }
+    const bool according =
+        text::equals_lower(ctx.word(i), "according") && text::equals_lower(ctx.word(i + 1), "to");
+    const bool words_of = i >= 2 && text::equals_lower(ctx.word(i), "words") &&
+                          text::equals_lower(ctx.word(i + 1), "of") &&
+                          text::equals_lower(ctx.word(i - 1), "the") &&
+                          text::equals_lower(ctx.word(i - 2), "in");
+    if (!according && !words_of) continue;
+    const Subject s = according ? ctx.subject_at(i + 2) : named_after(ctx, i + 2, before_end);
+    if (s.entity < 0) continue;
+    const std::string cue = according ? "according to" : "in the words of";
+    const size_t cue_first = according ? i : i - 2;
+    return {s.entity,
+            confidence_for(s.how, 0.92),
+            "'" + cue + " " + std::string(ctx.word(s.token)) + "' names " + ctx.name(s.entity),
+            cue,
+            {v.doc, v.tokens[cue_first].start, v.tokens[i + 1].end}};
   }
   // A cue just before the quote ("said:", "told reporters,", "wrote that"), and its subject.
-  // A quote can open before its sentence's first token (one on a code line before the first
-  // sentence belongs to that sentence), so the bound is written without subtracting them, which
-  // wrapped around and stepped before the first token (found by fuzz_engine).
-  for (size_t back = 1; back <= 4 && sentence_first + back <= before_end; ++back) {
-    const size_t j = before_end - back;
+  // A name after the cue is whom it was told to and counts as one word. A quote can open
+  // before its sentence's first token (one on a code line before the first sentence belongs to
+  // that sentence), so the bound is written without subtracting them, which wrapped around and
+  // stepped before the first token (found by fuzz_engine).
+  size_t j = before_end;
+  for (size_t back = 1; back <= 4 && sentence_first < j; ++back) {
+    --j;
+    if (const int m = ctx.mention_at(j); m >= 0) {
+      while (j > sentence_first && ctx.mention_at(j - 1) == m) --j;
+      continue;
+    }
     const std::string_view w = ctx.word(j);
     if (v.tokens[j].kind == TokenKind::Punct && w != "," && w != ":") break;
     if (!ctx.is_cue(j)) continue;
-    std::string how;
-    size_t subject_token = 0;
-    const int entity = subject_of(ctx, j, sentence_first, how, subject_token);
-    if (entity < 0) break;
-    return {entity, confidence_for(how, 0.9),
-            "the speaker introduces the quote: '" + std::string(ctx.word(subject_token)) + " " +
-                std::string(w) + "' (" + describe(ctx, entity, how, subject_token) + ")",
+    const Subject s = ctx.subject_of(j, sentence_first);
+    if (s.entity < 0) break;
+    return {s.entity, confidence_for(s.how, 0.9),
+            "the speaker introduces the quote: '" + std::string(ctx.word(s.token)) + " " +
+                std::string(w) + "' (" + ctx.describe(s) + ")",
             std::string(w), token_span(v, j)};
   }
   return {};
 }
 
 // A quote introduced by a colon at the end of the previous line or sentence: the speaker is the
-// subject of that sentence when it has a cue ("He confirmed ..., stating:"), else the last person
-// it names ("... tributes, including Andrej Karpathy:").
+// subject of its cue when it has one ("US President Barack Obama tweeted using his account:",
+// "She continued:"), else the last person it names ("... tributes, including Andrej Karpathy:").
 Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   const DocumentView& v = ctx.view();
   size_t i = quote_first_token;
@@ -271,21 +230,16 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   if (i == 0 || ctx.word(i - 1) != ":") return {};
   const size_t colon = i - 1;
   const size_t first = v.sentences[v.token_sentence[colon]].first_token;
-  bool has_cue = false;
-  for (size_t j = first; j < colon; ++j) has_cue = has_cue || ctx.is_cue(j);
-  std::string how;
-  if (has_cue) {
-    for (size_t s = first; s < colon; ++s) {
-      const int entity = subject_at(ctx, s, how);
-      if (entity >= 0 && ctx.view().tokens[s].kind == TokenKind::Word) {
-        return {entity,
-                confidence_for(how, 0.85),
-                "introduced by a colon; the introducing sentence's subject is " +
-                    describe(ctx, entity, how, s),
-                "",
-                {}};
-      }
-    }
+  for (size_t j = first; j < colon; ++j) {
+    if (!ctx.is_cue(j)) continue;
+    Subject s = ctx.subject_of(j, first);
+    if (s.entity < 0) s = ctx.lead_subject(first, j);
+    if (s.entity < 0) break;
+    return {s.entity,
+            confidence_for(s.how, 0.85),
+            "introduced by a colon; the introducing sentence's subject is " + ctx.describe(s),
+            "",
+            {}};
   }
   for (size_t s = colon; s-- > first;) {
     const int m = ctx.mention_at(s);
@@ -300,11 +254,8 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   return {};
 }
 
-// A quote standing on its own after a heading or a paragraph: the person the previous
-// sentence is about ("In his farewell note, he thanked ..." then the farewell quote). Headings
-// are skipped; a previous sentence naming no person ("Quote:") leaves the speaker unknown.
-Speaker previous_sentence_subject(const Context& ctx, size_t quote_first_token) {
-  const DocumentView& v = ctx.view();
+// The sentence before `quote_first_token`'s, past headings; npos when there is none.
+size_t previous_sentence(const DocumentView& v, size_t quote_first_token) {
   size_t sentence = v.token_sentence[quote_first_token];
   while (sentence > 0) {
     --sentence;
@@ -312,22 +263,76 @@ Speaker previous_sentence_subject(const Context& ctx, size_t quote_first_token) 
     if (previous.block < v.blocks.size() &&
         v.blocks[previous.block].kind == text::BlockKind::Heading)
       continue;
-    for (size_t t = previous.first_token; t < previous.end_token; ++t) {
-      const int m = ctx.mention_at(t);
-      const std::string lower = to_lower_ascii(ctx.word(t));
-      int entity = -1;
-      std::string why;
-      if (m >= 0 && ctx.mention(m).type == EntityType::Person) {
-        entity = ctx.mention(m).entity;
-        why = ctx.name(entity);
-      } else if (lower == "he" || lower == "she" || lower == "his" || lower == "her") {
-        entity = ctx.resolve_pronoun(t);
-        if (entity >= 0) why = "'" + std::string(ctx.word(t)) + "', that is " + ctx.name(entity);
-      }
-      if (entity >= 0)
-        return {entity, 0.55, "the sentence before the quote is about " + why, "", {}};
+    return sentence;
+  }
+  return std::string_view::npos;
+}
+
+// A quote standing on its own after a heading or a paragraph: the person the previous
+// sentence is about ("In his farewell note, he thanked ..." then the farewell quote). Headings
+// are skipped; a previous sentence naming no person ("Quote:") leaves the speaker unknown.
+Speaker previous_sentence_subject(const Context& ctx, size_t quote_first_token) {
+  const DocumentView& v = ctx.view();
+  const size_t sentence = previous_sentence(v, quote_first_token);
+  if (sentence == std::string_view::npos) return {};
+  const text::Sentence& previous = v.sentences[sentence];
+  for (size_t t = previous.first_token; t < previous.end_token; ++t) {
+    const int m = ctx.mention_at(t);
+    const std::string lower = to_lower_ascii(ctx.word(t));
+    int entity = -1;
+    std::string why;
+    if (m >= 0 && ctx.mention(m).type == EntityType::Person) {
+      entity = ctx.mention(m).entity;
+      why = ctx.name(entity);
+    } else if (lower == "he" || lower == "she" || lower == "his" || lower == "her") {
+      entity = ctx.resolve_pronoun(t);
+      if (entity >= 0) why = "'" + std::string(ctx.word(t)) + "', that is " + ctx.name(entity);
     }
-    return {};
+    if (entity >= 0) return {entity, 0.55, "the sentence before the quote is about " + why, "", {}};
+  }
+  return {};
+}
+
+// A quote that opens its own sentence right after a sentence reporting someone's words ("Wilkins
+// also said Warhol was a businessperson." then the quote; "Senator X issued a statement ...").
+Speaker reported_just_before(const Context& ctx, size_t quote_first_token) {
+  const DocumentView& v = ctx.view();
+  const size_t sentence = previous_sentence(v, quote_first_token);
+  if (sentence == std::string_view::npos) return {};
+  const text::Sentence& previous = v.sentences[sentence];
+  for (size_t t = previous.first_token; t < previous.end_token; ++t) {
+    const TokenKind kind = v.tokens[t].kind;
+    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
+        kind == TokenKind::AmbiguousQuote)
+      return {};  // a sentence with its own quote speaks for itself
+    const bool statement = text::equals_lower(ctx.word(t), "statement");
+    if (!ctx.is_cue(t) && !statement) continue;
+    Subject s = ctx.subject_of(t, previous.first_token);
+    if (s.entity < 0 && statement) s = ctx.lead_subject(previous.first_token, t);
+    if (s.entity < 0 || ctx.type(s.entity) == EntityType::Location) return {};
+    return {s.entity, confidence_for(s.how, 0.7),
+            "the sentence before the quote reports " + ctx.describe(s) + ": '" +
+                std::string(ctx.word(s.token)) + " ... " + std::string(ctx.word(t)) + "'",
+            std::string(ctx.word(t)), token_span(v, t)};
+  }
+  return {};
+}
+
+// A quote inside the words a cue earlier in its sentence reports: "Minister X said a "more
+// general reflection" is needed" is X's phrase.
+Speaker partial_in_reported_words(const Context& ctx, size_t open_token, size_t sentence_first) {
+  for (size_t j = sentence_first; j < open_token; ++j) {
+    const TokenKind kind = ctx.view().tokens[j].kind;
+    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
+        kind == TokenKind::AmbiguousQuote)
+      return {};  // an earlier quote of the sentence has its own attribution
+    if (!ctx.is_cue(j)) continue;
+    const Subject s = ctx.subject_of(j, sentence_first);
+    if (s.entity < 0) continue;
+    return {s.entity, confidence_for(s.how, 0.75),
+            "quoted within the words '" + std::string(ctx.word(s.token)) + " " +
+                std::string(ctx.word(j)) + "' reports (" + ctx.describe(s) + ")",
+            std::string(ctx.word(j)), token_span(ctx.view(), j)};
   }
   return {};
 }
@@ -354,41 +359,6 @@ bool looks_like_title(const DocumentView& v, size_t first, size_t end) {
       return false;
   }
   return words > 0;
-}
-
-bool is_auxiliary(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
-      "has",   "have", "had", "will", "would", "also",     "then",     "later",
-      "again", "was",  "is",  "had",  "just",  "publicly", "recently", "formally"};
-  const std::string lower = to_lower_ascii(word);
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
-}
-
-// The subject of the verb at `verb`: the name or pronoun just before it (past auxiliaries,
-// adverbs and emphasis), or, after an apposition ("X, the inventor of Y, has announced"), the
-// name that opens the sentence.
-int subject_of(const Context& ctx, size_t verb, size_t sentence_first, std::string& how,
-               size_t& subject_token) {
-  const DocumentView& v = ctx.view();
-  size_t i = verb;
-  while (i > sentence_first &&
-         (is_auxiliary(ctx.word(i - 1)) || v.tokens[i - 1].kind == TokenKind::Emphasis))
-    --i;
-  if (i == sentence_first) return -1;
-  if (const int entity = subject_at(ctx, i - 1, how); entity >= 0) {
-    subject_token = i - 1;
-    return entity;
-  }
-  if (ctx.word(i - 1) == ",") {
-    for (size_t s = sentence_first; s < i - 1; ++s) {
-      if (v.tokens[s].kind == TokenKind::Emphasis || v.tokens[s].kind == TokenKind::Bullet)
-        continue;
-      const int entity = subject_at(ctx, s, how);
-      if (entity >= 0) subject_token = s;
-      return entity;
-    }
-  }
-  return -1;
 }
 
 // Where a reported clause ends: the sentence's end, or a comma that opens a participle
@@ -443,17 +413,13 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
           text::equals_lower(word, "according") && text::equals_lower(ctx.word(j + 1), "to");
       if (!according && !is_indirect_cue(word)) continue;
       const std::string lower = to_lower_ascii(word);
-      std::string how;
-      int entity = -1;
+      Subject subject;
       size_t clause = 0;
-      size_t subject_token = 0;
       if (according) {
         // "According to X, <clause>"
-        for (size_t s = j + 2; s < sentence.end_token && entity < 0; ++s) {
-          entity = subject_at(ctx, s, how);
-          subject_token = s;
-        }
-        for (size_t c = subject_token; c < sentence.end_token; ++c) {
+        for (size_t s = j + 2; s < sentence.end_token && subject.entity < 0; ++s)
+          subject = ctx.subject_at(s);
+        for (size_t c = subject.token; subject.entity >= 0 && c < sentence.end_token; ++c) {
           if (ctx.word(c) == ",") {
             clause = c + 1;
             break;
@@ -462,7 +428,7 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
       } else {
         // "<subject> said (that) <clause>", "<subject> announced in November that <clause>",
         // "<subject> confirmed he had joined ...".
-        entity = subject_of(ctx, j, sentence.first_token, how, subject_token);
+        subject = ctx.subject_of(j, sentence.first_token);
         size_t c = j + 1;
         size_t that = 0;
         for (size_t k = c; k < sentence.end_token && k <= c + 6; ++k) {
@@ -478,23 +444,23 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
                    !(c < sentence.end_token && (ctx.is_pronoun(c) || ctx.mention_at(c) >= 0) &&
                      c + 1 < sentence.end_token && v.tokens[c + 1].kind == TokenKind::Word &&
                      !v.tokens[c + 1].has(text::kCapitalized))) {
-          entity = -1;  // no "that" and no clause subject: "announced his retirement"
+          subject = {};  // no "that" and no clause subject: "announced his retirement"
         }
         clause = c;
       }
-      if (entity < 0 || clause == 0 || clause >= sentence.end_token) continue;
+      if (subject.entity < 0 || clause == 0 || clause >= sentence.end_token) continue;
       const size_t end_token = clause_end(ctx, clause, sentence.end_token);
       if (end_token <= clause || end_token - clause < 4) continue;
       Quote q;
       q.span = {v.doc, v.tokens[clause].start, v.tokens[end_token - 1].end};
       q.kind = QuoteKind::Indirect;
-      q.speaker = entity;
+      q.speaker = subject.entity;
       q.cue = according ? "according to" : std::string(ctx.word(j));
       q.cue_span = token_span(v, j);
-      q.confidence = confidence_for(how, 0.75);
-      q.reason = "reported speech: '" + std::string(ctx.word(subject_token)) + "' " +
+      q.confidence = confidence_for(subject.how, 0.75);
+      q.reason = "reported speech: '" + std::string(ctx.word(subject.token)) + "' " +
                  (according ? "after 'according to'" : "before '" + lower + "'") + " (" +
-                 describe(ctx, entity, how, subject_token) + ")";
+                 ctx.describe(subject) + ")";
       quotes.push_back(std::move(q));
       break;
     }
@@ -542,32 +508,43 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     if (speaker.entity < 0) speaker = colon_intro(ctx, open_token);
     if (speaker.entity < 0 && span.in_blockquote)
       speaker = previous_sentence_subject(ctx, open_token);
+    if (speaker.entity < 0 && open_token <= sentence_first)
+      speaker = reported_just_before(ctx, open_token);
+
+    // Only a paragraph break or two away from the previous quote: the same voice may go on.
+    bool near_previous = false;
+    if (previous_speaker >= 0) {
+      const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
+      const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
+      near_previous = breaks <= 2 && word_count(gap) <= 12;
+    }
+    const bool title = looks_like_title(v, first, inner_end);
+    if (speaker.entity < 0 && !title)
+      speaker = partial_in_reported_words(ctx, open_token, sentence_first);
 
     const size_t words =
         word_count(v.text.substr(span.inner_start, span.inner_end - span.inner_start));
-    // Speech or not: a quote with a cue needs a few words ("legacy backlog" is a scare quote);
-    // one without a cue needs more, and sentence punctuation (a headline or a title has none).
+    // Speech or not: a quote with a cue may be a phrase ("has called the ruling "dangerous"");
+    // one without needs a few words and sentence punctuation (a headline or a title has none),
+    // or, right after the previous quote, a sentence of its own ("I smacked them around.").
     const bool cued = speaker.entity >= 0;
     const std::string_view inner =
         v.text.substr(span.inner_start, span.inner_end - span.inner_start);
     const bool after_colon = open_token > 0 && ctx.word(open_token - 1) == ":";
     const bool sentence_like = inner.find_first_of(".!?,;:") != std::string_view::npos ||
                                inner.find("\xE2\x80\xA6") != std::string_view::npos || after_colon;
+    const bool own_sentence = open_token <= sentence_first && !inner.empty() &&
+                              std::string_view(".!?").find(inner.back()) != std::string_view::npos;
     if (span.mark != QuoteMark::Blockquote && !cued &&
-        (looks_like_title(v, first, inner_end) || words < kMinUncuedWords || !sentence_like))
+        (title || !sentence_like || (words < kMinUncuedWords && !(near_previous && own_sentence))))
       continue;
 
-    if (speaker.entity < 0 && previous_speaker >= 0) {
-      // Only a paragraph break or two away from the previous quote: the same voice goes on.
-      const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
-      const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
-      if (breaks <= 2 && word_count(gap) <= 12) {
-        speaker = {previous_speaker,
-                   0.6,
-                   "continues the previous quote by " + ctx.name(previous_speaker),
-                   "",
-                   {}};
-      }
+    if (speaker.entity < 0 && near_previous) {
+      speaker = {previous_speaker,
+                 0.6,
+                 "continues the previous quote by " + ctx.name(previous_speaker),
+                 "",
+                 {}};
     }
     if (speaker.entity < 0) speaker.reason = "no speaker is named near the quote";
 

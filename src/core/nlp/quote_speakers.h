@@ -1,10 +1,12 @@
 // Who said it: turns quoted spans into quotes with a speaker, a cue, a confidence and a reason in
-// plain words. Patterns, strongest first: a cue after the quote (", X said" / ", said X" / ", he
-// added"), a cue before it ("X said:", "according to X,", "X, the co-founder of Y, said"), a colon
-// introduction ("... including Andrej Karpathy:"), then carry-over from the previous quote.
-// Pronouns go to the most recent person named as a subject; "the company" to the last
-// organisation. Short quoted phrases with no cue are scare quotes or titles, not speech. Also
-// finds indirect speech ("X said that ...", "According to X, ...").
+// plain words. Patterns, strongest first: a cue after the quote (", X said" / ", said Ambassador
+// X" / ", team member X told" / ", X, editor at the Gazette, said" / ", according to X"), a cue
+// before it ("X said:", "X told The Daily Post,", "according to X,", "in the words of X,", "X,
+// the co-founder of Y, said"), a colon introduction ("... including Andrej Karpathy:"), a
+// sentence just before that reports someone's words, then carry-over from the previous quote.
+// Who "he", "she" and "the company" are is speaker_context.h's business. Short quoted phrases
+// with no cue are scare quotes or titles, not speech. Also finds indirect speech ("X said that
+// ...", "According to X, ...").
 #pragma once
 
 #include <vector>
@@ -12,16 +14,9 @@
 #include "core/nlp/analysis.h"
 #include "core/nlp/document_view.h"
 #include "core/nlp/quote_spans.h"
+#include "core/nlp/speaker_context.h"  // MentionRef
 
 namespace dramatis {
-
-// A mention of a resolved entity in one document, for looking speakers up by position.
-struct MentionRef {
-  uint32_t start = 0;
-  uint32_t end = 0;
-  int entity = -1;
-  EntityType type = EntityType::Person;
-};
 
 // Quotes of one document, in text order, without ids or clusters (the pipeline numbers them).
 // `mentions` are the document's entity mentions sorted by start.

@@ -144,3 +144,33 @@ TEST_CASE("a company's name is a person's surname where the article names that p
   CHECK(company->type == EntityType::Org);
   CHECK(company->mentions.size() == 1);
 }
+
+TEST_CASE("the words of a title before a name are not a person") {
+  const auto found = mentions_of(
+      "Labour's Shadow Home Secretary Yvette Cooper spoke after Deputy Harbour Commissioner "
+      "Ian Marsh. OpenAI CTO Mira Murati listened.");
+  CHECK(has(found, "Yvette Cooper", EntityType::Person));
+  CHECK(has(found, "Ian Marsh", EntityType::Person));
+  CHECK(has(found, "Mira Murati", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Shadow Home"));
+  CHECK_FALSE(has(found, "Deputy Harbour", EntityType::Person));
+  CHECK(has_text(found, "OpenAI"));
+}
+
+TEST_CASE("a given name spelt two ways in one article is one person, and the surname is theirs") {
+  Corpus corpus;
+  add_document_bytes("doc.txt",
+                     "The curator, Karen Holloway, opened the show. Later, Karen Holloway led a "
+                     "tour. Karin Holloway, who has run the gallery since 2010, thanked donors. "
+                     "Holloway said the prints would stay until March.",
+                     corpus);
+  const Analysis a = analyze(corpus);
+  size_t people = 0;
+  for (const Entity& e : a.entities) {
+    if (e.type != EntityType::Person) continue;
+    ++people;
+    CHECK(e.name == "Karen Holloway");
+    CHECK(e.mentions.size() == 4);
+  }
+  CHECK(people == 1);
+}

@@ -59,6 +59,17 @@ TEST_SUITE("lexicon") {
     CHECK(lex.size(WordList::AmbiguousFirstNames) < lex.size(WordList::FirstNames));
   }
 
+  TEST_CASE("given names: the pronoun a name suggests, only where the lists agree") {
+    const Lexicon& lex = lexicon();
+    CHECK(lex.first_name_gender("Lydia") == NameGender::Female);
+    CHECK(lex.first_name_gender("Kevin") == NameGender::Male);
+    // In both source lists: says nothing.
+    CHECK(lex.first_name_gender("Robin") == NameGender::Unknown);
+    CHECK(lex.first_name_gender("Chintala") == NameGender::Unknown);
+    CHECK(lex.size(WordList::FemaleFirstNames) + lex.size(WordList::MaleFirstNames) <
+          lex.size(WordList::FirstNames));
+  }
+
   TEST_CASE("places: countries, demonyms, cities and regions") {
     const Lexicon& lex = lexicon();
     // "all-girl Afghan team ... in Washington" (GUM), "from Hyderabad and VIT" (corpus).

@@ -1,0 +1,293 @@
+#include "core/nlp/speaker_context.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "core/nlp/text_case.h"
+#include "core/text/ascii.h"
+
+namespace dramatis {
+namespace {
+
+using text::TokenKind;
+
+// How far back (tokens) a pronoun or "the company" looks for what it refers to.
+constexpr size_t kPronounWindow = 400;
+// How many descriptor words may stand before a sentence's subject ("Civil Defense Authority
+// director General Suleiman al-Amr").
+constexpr size_t kMaxDescriptors = 5;
+
+// Words that end a noun phrase before a name rather than describe the name: "For Kevin Allton,
+// ...", "When Smith arrived", "and Jones".
+bool is_function_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "about",  "after", "against", "also",   "although", "and",     "as",      "at",    "because",
+      "before", "but",   "by",      "during", "for",      "from",    "he",      "her",   "his",
+      "how",    "i",     "if",      "in",     "into",     "it",      "its",     "not",   "of",
+      "on",     "or",    "over",    "she",    "since",    "so",      "than",    "that",  "their",
+      "there",  "these", "they",    "this",   "those",    "though",  "through", "to",    "under",
+      "until",  "upon",  "we",      "what",   "when",     "where",   "whether", "which", "while",
+      "who",    "whom",  "whose",   "why",    "with",     "without", "you"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Mr/Mrs/Ms before a mention: the document's own word on the person's gender.
+NameGender honorific_gender(std::string_view word) {
+  const std::string lower =
+      to_lower_ascii(word.ends_with('.') ? word.substr(0, word.size() - 1) : word);
+  if (lower == "mr" || lower == "sir" || lower == "lord") return NameGender::Male;
+  if (lower == "mrs" || lower == "ms" || lower == "miss" || lower == "lady" || lower == "dame")
+    return NameGender::Female;
+  return NameGender::Unknown;
+}
+
+// An opening phrase before the subject: "During Prime Minister's Questions Wednesday, Sunak
+// defended ...", "After the leak, CEO ... Enver Solomon told".
+bool opens_adverbial(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"after", "at",     "before", "during", "following",
+                                                "for",   "from",   "in",     "on",     "since",
+                                                "with",  "within", "without"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+NameGender pronoun_gender(std::string_view word) {
+  const std::string lower = to_lower_ascii(word);
+  return lower == "he"    ? NameGender::Male
+         : lower == "she" ? NameGender::Female
+                          : NameGender::Unknown;
+}
+
+}  // namespace
+
+bool is_auxiliary(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "has",   "have", "had", "will", "would", "also",     "then",     "later",
+      "again", "was",  "is",  "had",  "just",  "publicly", "recently", "formally"};
+  const std::string lower = to_lower_ascii(word);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+double confidence_for(SubjectHow how, double named) {
+  return how == SubjectHow::Named ? named : how == SubjectHow::Pronoun ? named - 0.15 : named - 0.2;
+}
+
+SpeakerContext::SpeakerContext(const DocumentView& v, const std::vector<MentionRef>& mentions,
+                               const std::vector<Entity>& entities)
+    : v_(v), mentions_(mentions), entities_(entities) {
+  // Each token's mention, and each entity's mention count in this document (salience).
+  token_mention_.assign(v.tokens.size(), -1);
+  size_t m = 0;
+  for (size_t i = 0; i < v.tokens.size(); ++i) {
+    while (m < mentions.size() && mentions[m].end <= v.tokens[i].start) ++m;
+    if (m < mentions.size() && mentions[m].start <= v.tokens[i].start &&
+        v.tokens[i].end <= mentions[m].end)
+      token_mention_[i] = static_cast<int>(m);
+  }
+  for (const MentionRef& ref : mentions) ++salience_[ref.entity];
+  // Gender: "Mr Key" / "Ms Buchtmann" in this document first, else the given name.
+  for (size_t i = 1; i < v.tokens.size(); ++i) {
+    const int here = token_mention_[i];
+    if (here < 0 || token_mention_[i - 1] == here ||
+        mentions[static_cast<size_t>(here)].type != EntityType::Person)
+      continue;
+    const NameGender g = honorific_gender(word(i - 1));
+    if (g != NameGender::Unknown) gender_.emplace(mentions[static_cast<size_t>(here)].entity, g);
+  }
+  for (const auto& [entity, count] : salience_) {
+    const Entity& e = entities[static_cast<size_t>(entity)];
+    if (e.type != EntityType::Person || gender_.contains(entity)) continue;
+    const std::string_view first = std::string_view(e.name).substr(0, e.name.find(' '));
+    // A lone name may be a surname ("Thomas" for Mr Thomas), unless it is listed as a given
+    // name and nothing else ("Gloria").
+    const Lexicon& lex = lexicon();
+    if (first.size() == e.name.size() && lex.is_ambiguous_first_name(first)) continue;
+    const NameGender g = lex.first_name_gender(first);
+    if (g != NameGender::Unknown) gender_.emplace(entity, g);
+  }
+}
+
+bool SpeakerContext::is_cue(size_t i) const {
+  return v_.tokens[i].kind == TokenKind::Word && token_mention_[i] < 0 &&
+         lexicon().is_reporting_verb(to_lower_ascii(word(i)));
+}
+
+bool SpeakerContext::is_pronoun(size_t i) const {
+  return pronoun_gender(word(i)) != NameGender::Unknown;
+}
+
+bool SpeakerContext::is_company_noun(size_t i) const {
+  const std::string lower = to_lower_ascii(word(i));
+  return lower == "company" || lower == "firm" || lower == "organisation" ||
+         lower == "organization" || lower == "startup" || lower == "group" || lower == "agency";
+}
+
+bool SpeakerContext::is_descriptor(size_t i) const {
+  if (v_.tokens[i].kind != TokenKind::Word || token_mention_[i] >= 0 || is_cue(i)) return false;
+  const std::string lower = to_lower_ascii(word(i));
+  if (is_function_word(lower)) return false;
+  if (v_.tokens[i].has(text::kCapitalized) || v_.tokens[i].has(text::kAllCaps)) return true;
+  // Lower-case words that look like verbs or adverbs end the phrase: "Police arrested Smith",
+  // "Facebook hires Smith", "Allegedly Smith".
+  const auto ends = [&](std::string_view suffix) { return lower.ends_with(suffix); };
+  return !(ends("ed") || ends("ing") || ends("ly") || (ends("s") && !ends("ss")));
+}
+
+Subject SpeakerContext::subject_at(size_t i) const {
+  if (const int m = token_mention_[i]; m >= 0) return {mention(m).entity, SubjectHow::Named, i};
+  if (is_pronoun(i)) return {resolve_pronoun(i), SubjectHow::Pronoun, i};
+  if (is_company_noun(i)) return {last_of_type(i, EntityType::Org), SubjectHow::Role, i};
+  return {};
+}
+
+size_t SpeakerContext::past_subject(size_t s, size_t limit) const {
+  if (s >= limit) return s;
+  if (const int m = token_mention_[s]; m >= 0) {
+    while (s < limit && token_mention_[s] == m) ++s;
+    return s;
+  }
+  if (is_pronoun(s)) return s + 1;
+  if (to_lower_ascii(word(s)) == "the" && s + 1 < limit && is_company_noun(s + 1)) return s + 2;
+  return s;
+}
+
+Subject SpeakerContext::lead_subject(size_t first, size_t end) const {
+  Subject place_or_org;  // the first name seen when it is not a person's
+  size_t descriptors = 0;
+  while (first < end && v_.tokens[first].kind == TokenKind::Emphasis) ++first;
+  if (first < end && opens_adverbial(to_lower_ascii(word(first)))) {
+    for (size_t c = first + 1; c < end && c < first + 12; ++c) {
+      if (word(c) == ",") {
+        first = c + 1;
+        break;
+      }
+      if (v_.tokens[c].kind == TokenKind::Punct) break;
+    }
+  }
+  for (size_t i = first; i < end;) {
+    const TokenKind kind = v_.tokens[i].kind;
+    if (kind == TokenKind::Emphasis || kind == TokenKind::Bullet || kind == TokenKind::Possessive) {
+      ++i;
+      continue;
+    }
+    if (const int m = token_mention_[i]; m >= 0) {
+      const Subject named{mention(m).entity, SubjectHow::Named, i};
+      if (mention(m).type == EntityType::Person) return named;
+      if (place_or_org.entity < 0) place_or_org = named;
+      while (i < end && token_mention_[i] == m) ++i;
+      continue;
+    }
+    if (kind != TokenKind::Word) break;
+    if (place_or_org.entity < 0 && descriptors == 0 && is_pronoun(i)) return subject_at(i);
+    if (place_or_org.entity < 0 && is_company_noun(i) && i > first &&
+        to_lower_ascii(word(i - 1)) == "the")
+      return subject_at(i);
+    // "Minister of Education Stefania Giannini", "CEO of the Refugee Council Enver Solomon".
+    const bool of = descriptors > 0 && text::equals_lower(word(i), "of");
+    if ((!of && !is_descriptor(i)) || ++descriptors > kMaxDescriptors) break;
+    ++i;
+  }
+  return place_or_org;
+}
+
+Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
+  size_t i = verb;
+  while (i > sentence_first &&
+         (is_auxiliary(word(i - 1)) || v_.tokens[i - 1].kind == TokenKind::Emphasis))
+    --i;
+  if (i == sentence_first) return {};
+  if (const Subject s = subject_at(i - 1); s.entity >= 0) {
+    // "the Moreno report", "a Reuters report": a cue's bare form after "the <name>" is a noun.
+    if (s.how == SubjectHow::Named && i == verb) {
+      size_t name_first = i - 1;
+      while (name_first > sentence_first && token_mention_[name_first - 1] == token_mention_[i - 1])
+        --name_first;
+      const std::string lower = to_lower_ascii(word(verb));
+      if (name_first > sentence_first && lexicon().reporting_verb_lemma(lower) == lower &&
+          (text::equals_lower(word(name_first - 1), "the") ||
+           text::equals_lower(word(name_first - 1), "a")))
+        return {};
+    }
+    return s;
+  }
+  if (word(i - 1) != ",") return {};
+  // "X, the co-founder of Y, said" / "X, 45, a teacher, said": the name before an earlier
+  // comma of the same clause, a person's first.
+  Subject other;
+  size_t commas = 0;
+  for (size_t j = i - 2; j > sentence_first && i - j < 30; --j) {
+    const TokenKind kind = v_.tokens[j].kind;
+    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote) break;
+    if (kind == TokenKind::Punct && word(j) != "," && word(j) != "(" && word(j) != ")") break;
+    if (word(j) != ",") continue;
+    if (++commas > 3) break;
+    const Subject s = subject_at(j - 1);
+    if (s.entity < 0) continue;
+    if (s.how != SubjectHow::Named || type(s.entity) == EntityType::Person) return s;
+    if (other.entity < 0) other = s;
+  }
+  if (other.entity >= 0) return other;
+  return lead_subject(sentence_first, i - 1);
+}
+
+bool SpeakerContext::agrees(int entity, NameGender pronoun) const {
+  const auto it = gender_.find(entity);
+  return pronoun == NameGender::Unknown || it == gender_.end() || it->second == pronoun;
+}
+
+bool SpeakerContext::opens_sentence_as_subject(size_t i) const {
+  const text::Sentence& s = v_.sentences[v_.token_sentence[i]];
+  // A sentence led by "he" has no named subject; saying so here keeps lead_subject from
+  // resolving that pronoun in turn.
+  for (size_t t = s.first_token; t < s.end_token; ++t) {
+    if (token_mention_[t] >= 0) break;
+    if (v_.tokens[t].kind == TokenKind::Word && is_pronoun(t)) return false;
+  }
+  const Subject lead = lead_subject(s.first_token, s.end_token);
+  return lead.entity >= 0 && lead.how == SubjectHow::Named &&
+         token_mention_[lead.token] == token_mention_[i];
+}
+
+int SpeakerContext::resolve_pronoun(size_t at) const {
+  const NameGender g = pronoun_gender(word(at));
+  const uint32_t sentence = at < v_.token_sentence.size() ? v_.token_sentence[at] : 0;
+  for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
+    if (v_.token_sentence[i] + 5 < sentence) break;
+    const int m = token_mention_[i];
+    if (m < 0 || mentions_[static_cast<size_t>(m)].type != EntityType::Person) continue;
+    const int entity = mentions_[static_cast<size_t>(m)].entity;
+    if (agrees(entity, g) && opens_sentence_as_subject(i)) return entity;
+  }
+  return most_salient(EntityType::Person, g);
+}
+
+int SpeakerContext::last_of_type(size_t at, EntityType type) const {
+  for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
+    const int m = token_mention_[i];
+    if (m >= 0 && mentions_[static_cast<size_t>(m)].type == type)
+      return mentions_[static_cast<size_t>(m)].entity;
+  }
+  return most_salient(type, NameGender::Unknown);
+}
+
+int SpeakerContext::most_salient(EntityType type, NameGender agree) const {
+  int best = -1, best_count = 0;
+  for (const auto& [entity, count] : salience_) {
+    if (entities_[static_cast<size_t>(entity)].type == type && count > best_count &&
+        agrees(entity, agree)) {
+      best = entity;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+std::string SpeakerContext::describe(const Subject& s) const {
+  if (s.how == SubjectHow::Pronoun)
+    return "'" + std::string(word(s.token)) + "' refers to " + name(s.entity) +
+           ", the latest person named as a subject";
+  if (s.how == SubjectHow::Role)
+    return "'the " + std::string(word(s.token)) + "' is " + name(s.entity);
+  return name(s.entity);
+}
+
+}  // namespace dramatis
