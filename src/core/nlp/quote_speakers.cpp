@@ -23,6 +23,9 @@ constexpr size_t kMinUncuedWords = 5;
 // How many words of description may stand between a cue and its speaker: "told the press",
 // "said Ambassador Mohib", "team member Rodaba Noori told".
 constexpr size_t kMaxSpeakerDescriptors = 4;
+// The most text between two quotes for the second to carry on the first's voice: 12 words and
+// two line breaks fit easily.
+constexpr size_t kMaxCarryOverGapBytes = 400;
 
 struct Speaker {
   int entity = -1;
@@ -512,8 +515,9 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
       speaker = reported_just_before(ctx, open_token);
 
     // Only a paragraph break or two away from the previous quote: the same voice may go on.
+    // (Asked of every span, so a gap longer than a few words' bytes is not scanned at all.)
     bool near_previous = false;
-    if (previous_speaker >= 0) {
+    if (previous_speaker >= 0 && span.start - previous_end <= kMaxCarryOverGapBytes) {
       const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
       const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
       near_previous = breaks <= 2 && word_count(gap) <= 12;
