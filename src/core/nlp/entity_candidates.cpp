@@ -20,6 +20,18 @@ using text::TokenKind;
 bool is_connector(std::string_view word) {
   return word == "of" || word == "for" || word == "and" || word == "&" || word == "the";
 }
+// "al-Amr", "el-Sisi", "bin-Salman": an Arabic article or "son of" joined to a capitalised
+// surname. Written in lower case, yet the end of a name when it follows one.
+bool is_particle_surname(std::string_view word) {
+  for (std::string_view prefix :
+       {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-", "bint-"}) {
+    if (word.size() > prefix.size() + 1 && word.starts_with(prefix) && word[prefix.size()] >= 'A' &&
+        word[prefix.size()] <= 'Z')
+      return true;
+  }
+  return false;
+}
+
 bool is_particle(std::string_view word) {
   return word == "van" || word == "von" || word == "der" || word == "de" || word == "da" ||
          word == "di" || word == "du" || word == "del" || word == "bin" || word == "al" ||
@@ -472,6 +484,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         continue;
       }
       const std::string_view w = v.token_text(end);
+      if (is_particle_surname(w)) {
+        ++end;
+        continue;
+      }
       const bool joinable_next = end + 1 < v.tokens.size() && is_name_token(v, end + 1) &&
                                  v.token_sentence[end + 1] == sentence;
       if (joinable_next && is_particle(w)) {
@@ -595,12 +611,41 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       return seen != stats.capital_mid.end() && seen->second >= 2 &&
              !stats.lowercase.count(lower_into(v.token_text(at + 1), label_buffer));
     };
+    // After a name that ends in an organisation's keyword ("Refugee Council"), two plain
+    // capitalised words are a person even with a given name no list has ("Enver Solomon").
+    const auto plain_person_after_keyword = [&](size_t from, size_t at) {
+      const std::string_view last = v.token_text(at - 1);
+      if (end - at != 2 || !(lex.is_org_keyword(last) || is_facility_noun(last))) return false;
+      if (lex.is_place(join_key(v, at, end)) || lex.is_place(join_key(v, from, end))) return false;
+      for (size_t j = at; j < end; ++j) {
+        const Token& t = v.tokens[j];
+        const std::string_view w = v.token_text(j);
+        if (!t.has(text::kCapitalized) || t.has(text::kAllCaps) || t.has(text::kHasDigit) ||
+            lex.is_org_keyword(w) || lex.is_location_keyword(w) || is_facility_noun(w) ||
+            lex.is_not_entity_word(w) || lex.is_place(w) ||
+            stats.lowercase.count(lower_into(w, label_buffer)))
+          return false;
+      }
+      return true;
+    };
+    // "Minister of Education Stefania Giannini": the words between a title's "of" and a given
+    // name are the title's field, not a name.
+    const bool after_title_of =
+        first >= 2 && v.token_text(first - 1) == "of" &&
+        (lex.is_honorific(v.token_text(first - 2)) || is_job_title_noun(v.token_text(first - 2)));
     if (end - first >= 3) {
       for (size_t split = end - 2; split > first; --split) {
-        if (opens_person(split) && names_organisation_or_place(first, split)) {
+        const bool organisation = names_organisation_or_place(first, split);
+        if ((opens_person(split) && organisation) || plain_person_after_keyword(first, split)) {
           emit(first, split, false);
           first = split;
           honorific = false;
+          break;
+        }
+        if (after_title_of && !organisation && lex.is_first_name(v.token_text(split)) &&
+            opens_person(split)) {
+          first = split;
+          honorific = true;
           break;
         }
       }

@@ -174,3 +174,15 @@ TEST_CASE("a given name spelt two ways in one article is one person, and the sur
   }
   CHECK(people == 1);
 }
+
+TEST_CASE("a person right after an organisation's keyword, a title's field or with a particle") {
+  const auto found = mentions_of(
+      "After the leak, the head of the Harbour Council Ilir Draga told reporters the form was "
+      "too long. Minister of Transport Stefania Rinaldi disagreed, and civil defence director "
+      "General Tariq al-Hashimi said the port was safe.");
+  CHECK(has(found, "Harbour Council", EntityType::Org));
+  CHECK(has(found, "Ilir Draga", EntityType::Person));
+  CHECK(has(found, "Stefania Rinaldi", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Transport Stefania Rinaldi"));
+  CHECK(has(found, "Tariq al-Hashimi", EntityType::Person));
+}
