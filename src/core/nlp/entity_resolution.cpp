@@ -373,6 +373,30 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     }
   }
 
+  // ---- "The Church" after "the Church of Scientology", "the University" after "the University
+  // of Southern Indiana": an organisation's head noun alone, where one such name shares its
+  // article.
+  std::unordered_map<std::string_view, std::vector<size_t>> by_head;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.typed && node.words.size() >= 3 && node.words[1] == "of" &&
+        node.type != EntityType::Person)
+      by_head[node.words[0]].push_back(n);
+  }
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.words.size() != 1 || node.linked ||
+        (node.typed && node.type == EntityType::Person && node.confidence >= 0.7f))
+      continue;
+    int match = -1, count = 0;
+    for (size_t p : lookup(by_head, node.words[0])) {
+      if (!shares_document(node, nodes[p])) continue;
+      match = static_cast<int>(p);
+      ++count;
+    }
+    if (count == 1) merge(n, static_cast<size_t>(match), "short-name", 0.7);
+  }
+
   // ---- The same lone word in several documents, unresolved in each, is one name: the
   // corpus-wide node of that form if there is one ("Meta" typed by "leaves Meta" elsewhere),
   // else the first document's.

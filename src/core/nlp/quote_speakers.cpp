@@ -7,6 +7,7 @@
 #include "core/nlp/lexicon.h"
 #include "core/nlp/speaker_context.h"
 #include "core/nlp/text_case.h"
+#include "core/nlp/unmarked_quotes.h"
 #include "core/text/ascii.h"
 
 namespace dramatis {
@@ -570,6 +571,7 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     previous_speaker = speaker.entity;
     previous_end = span.end;
   }
+  for (Quote& q : find_unmarked_quotes(ctx, spans)) quotes.push_back(std::move(q));
   add_indirect_quotes(ctx, spans, quotes);
   std::sort(quotes.begin(), quotes.end(), [](const Quote& a, const Quote& b) {
     return std::tie(a.span.start, a.span.end) < std::tie(b.span.start, b.span.end);

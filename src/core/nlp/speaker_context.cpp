@@ -50,6 +50,13 @@ bool opens_adverbial(std::string_view lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
+// Writings that speak for their author: "X's statement said".
+bool is_document_noun(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"statement", "letter", "post", "tweet", "blog",
+                                                "website",   "email",  "memo", "report"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 NameGender pronoun_gender(std::string_view word) {
   const std::string lower = to_lower_ascii(word);
   return lower == "he"    ? NameGender::Male
@@ -208,6 +215,12 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
         return {};
     }
     return s;
+  }
+  // "Cornyn's statement added", "the Home Office letter reads": a writing speaks for its owner.
+  if (i >= sentence_first + 2 && is_document_noun(to_lower_ascii(word(i - 1)))) {
+    const size_t owner_at = v_.tokens[i - 2].kind == TokenKind::Possessive ? i - 3 : i - 2;
+    if (owner_at >= sentence_first && owner_at < i - 1 && token_mention_[owner_at] >= 0)
+      return subject_at(owner_at);
   }
   if (word(i - 1) != ",") return {};
   // "X, the co-founder of Y, said" / "X, 45, a teacher, said": the name before an earlier

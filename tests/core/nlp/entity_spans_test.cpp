@@ -186,3 +186,18 @@ TEST_CASE("a person right after an organisation's keyword, a title's field or wi
   CHECK_FALSE(has_text(found, "Transport Stefania Rinaldi"));
   CHECK(has(found, "Tariq al-Hashimi", EntityType::Person));
 }
+
+TEST_CASE("an organisation's head noun alone is that organisation where the article names one") {
+  Corpus corpus;
+  add_document_bytes("doc.txt",
+                     "The Church of Lumina denied the report. A spokesman said the Church "
+                     "had never kept anyone's passport.",
+                     corpus);
+  const Analysis a = analyze(corpus);
+  const Entity* church = nullptr;
+  for (const Entity& e : a.entities) {
+    if (e.name == "Church of Lumina") church = &e;
+  }
+  REQUIRE(church != nullptr);
+  CHECK(church->mentions.size() == 2);
+}

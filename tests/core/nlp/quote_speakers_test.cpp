@@ -126,3 +126,28 @@ TEST_CASE(
                     "\"thin\".")
             .empty());
 }
+
+TEST_CASE("speech without marks: a pull quote signed by its speaker, a paragraph after a colon") {
+  CHECK(speakers_of("The museum won the bid.\n\nThis was a hard choice, but one made with our "
+                    "visitors in mind. In the end it serves the most people. Maria Olsen, Museum "
+                    "Director\n\nThe exhibit opens in May.") ==
+        std::vector<std::string>{"Maria Olsen"});
+  CHECK(speakers_of("In a statement to the Evening Star, Harbour Holdings denied the claims:\n\n"
+                    "She was never made to work in the engine room. She chose to stay aboard. "
+                    "The firm also said the passports were kept by the captain.") ==
+        std::vector<std::string>{"Harbour Holdings"});
+  // No cue before the colon, or a caption after the paragraph: no speech.
+  CHECK(speakers_of("Maria Olsen listed the changes:\n\nLonger opening hours for the library and "
+                    "more staff at weekends.\n\nThe new wing has three floors and a roof garden. "
+                    "Image: Maria Olsen")
+            .empty());
+}
+
+TEST_CASE("a writing speaks for its owner: 'X's statement added', 'the X letter reads'") {
+  CHECK(speakers_of("Senator Alan Pryce was angry. Pryce's statement added, \"There is no "
+                    "question the port should have stayed open.\"") ==
+        std::vector<std::string>{"Alan Pryce"});
+  CHECK(speakers_of("The Harbour Authority letter reads \"we may extend the form to other "
+                    "claimants in due course\", but no plans exist.") ==
+        std::vector<std::string>{"Harbour Authority"});
+}
