@@ -552,8 +552,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                                 !lex.is_company(w) && !lex.is_country(w);
       const bool common =
           first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
+      // A demonym opens an organisation's name when a keyword ends it ("Australian Broadcasting
+      // Corporation", "Indonesian Navy"); before anything else it describes ("Afghan team").
+      const bool demonym_of_organisation =
+          lex.is_demonym(w) && end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1));
       if ((initial_position && common) || (lex.is_not_entity_word(w) && !opens_name) ||
-          lex.is_demonym(w) || bare_acronym) {
+          (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym) {
         ++first;
         continue;
       }

@@ -201,3 +201,12 @@ TEST_CASE("an organisation's head noun alone is that organisation where the arti
   REQUIRE(church != nullptr);
   CHECK(church->mentions.size() == 2);
 }
+
+TEST_CASE("a demonym opens an organisation's name that a keyword ends, and nothing else") {
+  const auto found = mentions_of(
+      "In a statement to the Australian Broadcasting Corporation, officials said the Indonesian "
+      "Navy had saved 200 people. The Afghan team arrived later.");
+  CHECK(has(found, "Australian Broadcasting Corporation", EntityType::Org));
+  CHECK(has(found, "Indonesian Navy", EntityType::Org));
+  CHECK_FALSE(has_text(found, "Afghan"));
+}
