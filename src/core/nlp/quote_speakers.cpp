@@ -306,9 +306,7 @@ Speaker reported_just_before(const Context& ctx, size_t quote_first_token) {
   const text::Sentence& previous = v.sentences[sentence];
   for (size_t t = previous.first_token; t < previous.end_token; ++t) {
     const TokenKind kind = v.tokens[t].kind;
-    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
-        kind == TokenKind::AmbiguousQuote)
-      return {};  // a sentence with its own quote speaks for itself
+    if (text::is_quote_mark(kind)) return {};  // a sentence with its own quote speaks for itself
     const bool statement = text::equals_lower(ctx.word(t), "statement");
     if (!ctx.is_cue(t) && !statement) continue;
     Subject s = ctx.subject_of(t, previous.first_token);
@@ -327,8 +325,7 @@ Speaker reported_just_before(const Context& ctx, size_t quote_first_token) {
 Speaker partial_in_reported_words(const Context& ctx, size_t open_token, size_t sentence_first) {
   for (size_t j = sentence_first; j < open_token; ++j) {
     const TokenKind kind = ctx.view().tokens[j].kind;
-    if (kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
-        kind == TokenKind::AmbiguousQuote)
+    if (text::is_quote_mark(kind))
       return {};  // an earlier quote of the sentence has its own attribution
     if (!ctx.is_cue(j)) continue;
     const Subject s = ctx.subject_of(j, sentence_first);

@@ -28,11 +28,6 @@ size_t word_tokens(const DocumentView& v, size_t first, size_t end) {
   return n;
 }
 
-bool is_mark(TokenKind kind) {
-  return kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
-         kind == TokenKind::AmbiguousQuote;
-}
-
 // Blocks that hold a quoted span of some length: their speech has marks.
 std::vector<bool> blocks_with_marked_speech(const DocumentView& v,
                                             const std::vector<QuoteSpan>& marked) {
@@ -65,7 +60,7 @@ int attribution_line(const SpeakerContext& ctx, const text::Sentence& s) {
   if (s.end_token - after > kMaxTitleTokens) return -1;
   for (size_t j = after; j < s.end_token; ++j) {
     const TokenKind kind = v.tokens[j].kind;
-    if (is_mark(kind) || kind == TokenKind::Number) return -1;
+    if (text::is_quote_mark(kind) || kind == TokenKind::Number) return -1;
     if (kind != TokenKind::Word || ctx.mention_at(j) >= 0) continue;
     if (ctx.is_cue(j)) return -1;
     // Title words are capitalised; a lower-case word other than these makes it a sentence.
@@ -82,7 +77,7 @@ bool running_text(const DocumentView& v, size_t block) {
 
 bool has_marks(const DocumentView& v, size_t first, size_t end) {
   for (size_t i = first; i < end; ++i) {
-    if (is_mark(v.tokens[i].kind)) return true;
+    if (text::is_quote_mark(v.tokens[i].kind)) return true;
   }
   return false;
 }

@@ -61,6 +61,12 @@ enum class TokenKind : uint8_t {
 
 std::string_view to_string(TokenKind kind);
 
+// An opening, closing or ambiguous quotation mark.
+constexpr bool is_quote_mark(TokenKind kind) {
+  return kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote ||
+         kind == TokenKind::AmbiguousQuote;
+}
+
 // Token::flags bits.
 enum TokenFlag : uint8_t {
   kCapitalized = 1 << 0,   // first code point is an uppercase letter (Latin, Greek, Cyrillic, ...)

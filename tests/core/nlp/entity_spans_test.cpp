@@ -44,6 +44,13 @@ bool has_text(const std::vector<Found>& found, std::string_view text) {
   return std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.text == text; });
 }
 
+const Entity* entity_named(const Analysis& a, std::string_view name) {
+  for (const Entity& e : a.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 TEST_CASE("a capital mid-sentence opens the name; an article does not") {
@@ -132,12 +139,8 @@ TEST_CASE("a company's name is a person's surname where the article names that p
       "a.txt", "Actor Harrison Ford arrived on Monday. Ford said the film was his last.", corpus);
   add_document_bytes("b.txt", "Shares of Ford rose after the carmaker cut prices.", corpus);
   const Analysis a = analyze(corpus);
-  const Entity* harrison = nullptr;
-  const Entity* company = nullptr;
-  for (const Entity& e : a.entities) {
-    if (e.name == "Harrison Ford") harrison = &e;
-    if (e.name == "Ford") company = &e;
-  }
+  const Entity* harrison = entity_named(a, "Harrison Ford");
+  const Entity* company = entity_named(a, "Ford");
   REQUIRE(harrison != nullptr);
   CHECK(harrison->mentions.size() == 2);  // "Ford said" is him
   REQUIRE(company != nullptr);            // the carmaker stays a company
@@ -194,10 +197,7 @@ TEST_CASE("an organisation's head noun alone is that organisation where the arti
                      "had never kept anyone's passport.",
                      corpus);
   const Analysis a = analyze(corpus);
-  const Entity* church = nullptr;
-  for (const Entity& e : a.entities) {
-    if (e.name == "Church of Lumina") church = &e;
-  }
+  const Entity* church = entity_named(a, "Church of Lumina");
   REQUIRE(church != nullptr);
   CHECK(church->mentions.size() == 2);
 }
