@@ -113,11 +113,13 @@ Speaker cue_after(const Context& ctx, size_t after) {
   if (i < limit && after > 0 &&
       paragraph_break_between(v.text, v.tokens[after - 1].end, v.tokens[i].start))
     return {};
+  if (i >= limit) return {};  // the quote ends the document, or nothing but marks follows
   // "X said" / "team member X told"; "X, the co-founder, said" before the next quote is left to
   // its cue_before; here the subject sits right before the cue or before an apposition.
   const size_t named_at = ctx.mention_at(i) >= 0 ? i : past_descriptors(ctx, i, limit);
   const size_t subject_end = ctx.past_subject(named_at, v.tokens.size());
-  if (subject_end > named_at && (named_at == i || ctx.mention_at(named_at) >= 0)) {
+  if (named_at < limit && subject_end > named_at &&
+      (named_at == i || ctx.mention_at(named_at) >= 0)) {
     size_t j = subject_end;
     if (j < v.tokens.size() && ctx.word(j) == "," && ctx.mention_at(named_at) >= 0) {
       // An apposition: ", X, editor at large at the Saudi Gazette, said."
@@ -143,7 +145,6 @@ Speaker cue_after(const Context& ctx, size_t after) {
                 std::string(ctx.word(j)), token_span(v, j)};
     }
   }
-  if (i >= limit) return {};
   // "said X", "said the company", "said Ambassador X".
   if (ctx.is_cue(i)) {
     const size_t s = i + 1;
