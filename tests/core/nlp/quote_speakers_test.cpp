@@ -151,3 +151,11 @@ TEST_CASE("a writing speaks for its owner: 'X's statement added', 'the X letter 
                     "claimants in due course\", but no plans exist.") ==
         std::vector<std::string>{"Harbour Authority"});
 }
+
+TEST_CASE("a quote that ends the document: nothing is read past its last token") {
+  // Under ASan this read past the tokens before the fix (cue_after with no token after).
+  CHECK(speakers_of("Dana Whitfield also said the plan was late. \"We lost two months to the "
+                    "permits, and nobody warned us.\"") ==
+        std::vector<std::string>{"Dana Whitfield"});
+  CHECK(speakers_of("\"The port is open again, and the cranes are working,\"").size() == 1);
+}
