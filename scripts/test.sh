@@ -36,12 +36,14 @@ build/native/bench/pipeline_bench --json >build/native/analysis-native.json
 node --no-experimental-fetch build/wasm/bench/pipeline_bench.js --json >build/wasm/analysis-wasm.json
 cmp build/native/analysis-native.json build/wasm/analysis-wasm.json
 echo "identical ($(wc -c <build/wasm/analysis-wasm.json) bytes)"
-echo "== determinism: native and WASM layouts of a 1k-node graph give the same positions"
-native_layout=$(build/native/bench/layout_bench --only ba1000 | grep -o '"positions_fnv1a":"[0-9a-f]*"')
-wasm_layout=$(node --no-experimental-fetch build/wasm/bench/layout_bench.js --only ba1000 |
-  grep -o '"positions_fnv1a":"[0-9a-f]*"')
-[ -n "$native_layout" ] && [ "$native_layout" = "$wasm_layout" ]
-echo "identical: $(echo $native_layout | tr '\n' ' ')"
+echo "== determinism: native (all cores) and WASM (one thread) layouts give the same positions"
+for graph in ba1000 ba10000; do
+  native_layout=$(build/native/bench/layout_bench --only $graph | grep -o '"positions_fnv1a":"[0-9a-f]*"')
+  wasm_layout=$(node --no-experimental-fetch build/wasm/bench/layout_bench.js --only $graph |
+    grep -o '"positions_fnv1a":"[0-9a-f]*"')
+  [ -n "$native_layout" ] && [ "$native_layout" = "$wasm_layout" ]
+  echo "$graph identical: $(echo $native_layout | tr '\n' ' ')"
+done
 
 echo "== browser end-to-end test"
 node tests/e2e/browser_e2e.mjs --root build/wasm/web --native build/native/dramatis

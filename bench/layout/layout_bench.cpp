@@ -2,7 +2,8 @@
 // planted partition, a grid), runs ForceLayout with a fixed number of iterations and to
 // convergence, and prints one JSON line per run: ms per iteration, time to converge, stress and
 // neighbourhood preservation. The same source builds natively and for Node (WASM). Usage:
-//   layout_bench [--iterations N] [--seed S] [--only NAME] [--no-multilevel]
+//   layout_bench [--iterations N] [--seed S] [--only NAME] [--no-multilevel] [--threads T]
+// (--threads: LayoutParams::threads; 0, the default, uses every core natively, one in WASM)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "core/graph/graph_generators.h"
 #include "core/layout/force_layout.h"
 #include "core/layout/layout_quality.h"
+#include "core/layout/parallel_for.h"
 
 namespace {
 
@@ -81,6 +83,7 @@ void run(const Graph& g, const std::string& mode, uint32_t iterations,
       {"multilevel_start_ms", start_ms},
       {"total_ms", total_ms},
       {"converged", layout.converged()},
+      {"threads", params.threads == 0 ? dramatis::layout::default_thread_count() : params.threads},
       {"stress", dramatis::layout::normalized_stress(positions, g.edges)},
       {"neighborhood_preservation",
        dramatis::layout::neighborhood_preservation(positions, g.edges)},
@@ -107,10 +110,12 @@ int main(int argc, char** argv) {
       only = argv[++i];
     } else if (arg == "--no-multilevel") {
       params.multilevel_threshold = 0;
+    } else if (arg == "--threads" && i + 1 < argc) {
+      params.threads = static_cast<uint32_t>(std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr,
                    "usage: layout_bench [--iterations N] [--seed S] [--only NAME] "
-                   "[--no-multilevel]\n");
+                   "[--no-multilevel] [--threads T]\n");
       return 1;
     }
   }

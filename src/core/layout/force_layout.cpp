@@ -14,6 +14,7 @@
 #include <numeric>
 
 #include "core/layout/coarsen.h"
+#include "core/layout/parallel_for.h"
 #include "core/layout/seeded_random.h"
 
 namespace dramatis::layout {
@@ -92,6 +93,13 @@ constexpr uint32_t kRefineIterations = 60;
 constexpr double kCoolingStart = 5.0;
 constexpr double kCoolingRate = 0.97;
 constexpr double kNoCap = 1e300;
+
+// Below this many nodes an iteration takes a millisecond or two, and starting threads
+// would cost more than it saves: the repulsion stays on the calling thread.
+constexpr uint32_t kParallelMinNodes = 4096;
+// Nodes per chunk of the parallel repulsion: small enough to balance two to eight threads at
+// a few thousand nodes, large enough that taking a chunk costs nothing measurable.
+constexpr size_t kRepulsionChunk = 1024;
 
 }  // namespace
 
@@ -318,11 +326,19 @@ void ForceLayout::compute_forces() {
     }
   } else {
     tree_.build(positions_, masses_);
-    for (uint32_t i : tree_.spatial_order()) {
-      const Point r = tree_.repulsion(i, params_.theta);
-      const double k = params_.scaling * masses_[i];
-      forces_[i] = {r.x * k, r.y * k};
-    }
+    // Each node's sum reads the tree and writes only forces_[i]: the threads share nothing
+    // else, so the forces are the same for any thread count. Chunks of the spatial order keep
+    // each thread's traversals close together in the tree.
+    const std::vector<uint32_t>& order = tree_.spatial_order();
+    const unsigned threads = n >= kParallelMinNodes ? params_.threads : 1;
+    parallel_for(order.size(), kRepulsionChunk, threads, [&](size_t begin, size_t end) {
+      for (size_t k = begin; k < end; ++k) {
+        const uint32_t i = order[k];
+        const Point r = tree_.repulsion(i, params_.theta);
+        const double scale = params_.scaling * masses_[i];
+        forces_[i] = {r.x * scale, r.y * scale};
+      }
+    });
   }
   // Attraction along edges: weight * d (linear) or weight * log(1 + d) (LinLog).
   for (size_t e = 0; e < edges_.size(); ++e) {

@@ -32,6 +32,10 @@ struct LayoutParams {
   // when w / d < theta (and the node is not inside the cell). 0 would be exact; larger is
   // faster and coarser. Gephi's default; tests bound the error against exact forces.
   double theta = 1.2;
+  // Threads that share the Barnes–Hut sums of graphs of a few thousand nodes or more: 0 uses
+  // the machine's cores (at most 8), 1 keeps it on the calling thread. The WebAssembly build
+  // always uses one. Positions are the same for every value.
+  uint32_t threads = 0;
 
   // --- Adaptive speed (ForceAtlas2's swinging / traction) ---
 

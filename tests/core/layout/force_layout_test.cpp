@@ -189,6 +189,27 @@ TEST_CASE("layout: same seed, same positions, bit for bit, with every option") {
   }
 }
 
+TEST_CASE("layout: the number of threads does not change a single bit") {
+  // Large enough that the repulsion is shared between threads (force_layout.cpp,
+  // kParallelMinNodes), after a multilevel start (5000 nodes or more).
+  const TestGraph g = random_graph(6000, 6000, 11);
+  std::vector<Point> first;
+  for (uint32_t threads : {1u, 2u, 3u, 8u}) {
+    CAPTURE(threads);
+    LayoutParams params;
+    params.threads = threads;
+    ForceLayout layout(params);
+    layout.set_graph(g.nodes, g.edges);
+    for (int i = 0; i < 12; ++i) layout.step();
+    if (first.empty()) {
+      first.assign(layout.positions().begin(), layout.positions().end());
+    } else {
+      CHECK(std::memcmp(first.data(), layout.positions().data(), first.size() * sizeof(Point)) ==
+            0);
+    }
+  }
+}
+
 TEST_CASE("layout: pinned nodes do not move; their neighbours arrange around them") {
   const TestGraph g = random_graph(200, 200, 5);
   ForceLayout layout;
