@@ -5,6 +5,14 @@
 # no fast-math anywhere.
 add_compile_options(-ffp-contract=off)
 
+# WebAssembly SIMD (128-bit): the layout's two-body Barnes–Hut walk runs in f64x2 lanes and the
+# compiler may vectorise loops elsewhere; IEEE per lane, so results stay bit-identical to the
+# native build. Measured in docs/performance.md ("WebAssembly SIMD"); every current browser has
+# it, and the page says so plainly where one does not (web/dramatis-glue.js).
+if(EMSCRIPTEN)
+  add_compile_options(-msimd128)
+endif()
+
 if(DRAMATIS_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)

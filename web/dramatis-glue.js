@@ -171,6 +171,20 @@
     return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
   }
 
+  // A module of one function that uses a 128-bit SIMD instruction (i8x16.popcnt, from the
+  // final SIMD proposal): it validates only where the browser has WebAssembly SIMD, which our
+  // build uses (cmake/ProjectOptions.cmake).
+  const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1,
+    0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+  function hasWasmSimd() {
+    try {
+      return WebAssembly.validate(SIMD_PROBE);
+    } catch (e) {
+      return false;
+    }
+  }
+
   function hasWebGL2() {
     try {
       const probe = document.createElement('canvas');
@@ -585,6 +599,14 @@
         'Dramatis needs WebAssembly, which this browser does not provide or has turned off.', [
           'Update your browser to a current version of Firefox, Chrome, Edge or Safari.',
           'If your organisation manages this browser, ask whether WebAssembly is blocked.',
+        ]);
+      return;
+    }
+    if (!hasWasmSimd()) {
+      fail('Dramatis needs WebAssembly SIMD',
+        'Dramatis uses WebAssembly SIMD, which this browser does not provide or has turned off.', [
+          'Update your browser: Chrome and Edge 91, Firefox 89 and Safari 16.4 or later have it.',
+          'If your organisation manages this browser, ask whether WebAssembly SIMD is blocked.',
         ]);
       return;
     }

@@ -2,8 +2,9 @@
 # Frame-time benchmark: the native app's own frame timer (CPU milliseconds from the start of a
 # frame's UI code to the end of its GL submission) on a generated Barabási–Albert graph of N
 # nodes and about 2N edges, under xvfb-run with Mesa's software GL. Frames where the layout is
-# still stepping ("busy", a 6 ms budget spent on purpose) are reported apart from the "idle"
-# ones (drawing, labels, picking). Usage:
+# still stepping ("busy": natively it iterates on a worker thread, and the frame takes its latest
+# positions and refills the buffers) are reported apart from the "idle" ones (drawing, labels,
+# picking). Usage:
 #   bench/frame/frame_bench.sh [PATH/TO/dramatis] [NODES] [FRAMES]
 set -euo pipefail
 app="${1:-build/native/dramatis}"

@@ -3,6 +3,7 @@
 // convergence, and prints one JSON line per run: ms per iteration, time to converge, stress and
 // neighbourhood preservation. The same source builds natively and for Node (WASM). Usage:
 //   layout_bench [--iterations N] [--seed S] [--only NAME] [--no-multilevel] [--threads T]
+//                [--param NAME=VALUE]...
 // (--threads: LayoutParams::threads; 0, the default, uses every core natively, one in WASM)
 #include <chrono>
 #include <cstdio>
@@ -93,6 +94,36 @@ void run(const Graph& g, const std::string& mode, uint32_t iterations,
   std::fflush(stdout);
 }
 
+// --param NAME=VALUE sets one LayoutParams field, so parameter choices can be compared on the
+// same graphs without a rebuild.
+bool set_param(dramatis::layout::LayoutParams& p, const std::string& assignment) {
+  const size_t eq = assignment.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = assignment.substr(0, eq);
+  const double v = std::strtod(assignment.c_str() + eq + 1, nullptr);
+  if (name == "scaling")
+    p.scaling = v;
+  else if (name == "gravity")
+    p.gravity = v;
+  else if (name == "strong_gravity")
+    p.strong_gravity = v != 0;
+  else if (name == "lin_log")
+    p.lin_log = v != 0;
+  else if (name == "edge_weight_influence")
+    p.edge_weight_influence = v;
+  else if (name == "theta")
+    p.theta = v;
+  else if (name == "jitter_tolerance")
+    p.jitter_tolerance = v;
+  else if (name == "convergence_threshold")
+    p.convergence_threshold = v;
+  else if (name == "multilevel_threshold")
+    p.multilevel_threshold = static_cast<uint32_t>(v);
+  else
+    return false;
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,12 +141,17 @@ int main(int argc, char** argv) {
       only = argv[++i];
     } else if (arg == "--no-multilevel") {
       params.multilevel_threshold = 0;
+    } else if (arg == "--param" && i + 1 < argc) {
+      if (!set_param(params, argv[++i])) {
+        std::fprintf(stderr, "layout_bench: unknown --param '%s'\n", argv[i]);
+        return 1;
+      }
     } else if (arg == "--threads" && i + 1 < argc) {
       params.threads = static_cast<uint32_t>(std::atoi(argv[++i]));
     } else {
       std::fprintf(stderr,
                    "usage: layout_bench [--iterations N] [--seed S] [--only NAME] "
-                   "[--no-multilevel] [--threads T]\n");
+                   "[--no-multilevel] [--threads T] [--param NAME=VALUE]...\n");
       return 1;
     }
   }

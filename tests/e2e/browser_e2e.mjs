@@ -7,7 +7,7 @@
 // on any failure. Needs `npm ci` in tests/e2e and Chromium at /usr/bin/chromium.
 //
 // Sections: [1] arguments and reporting  [2] server  [3] server checks  [4] app in the browser
-//           [5] no-WebGL2 page  [6] main and clean-up
+//           [5] pages without WebGL 2 or WebAssembly SIMD  [6] main and clean-up
 
 import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +35,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const WEBGL2_MESSAGE = 'Dramatis needs WebGL 2';
+const SIMD_MESSAGE = 'Dramatis needs WebAssembly SIMD';
 
 // -----------------------------------------------------------------------------------------------
 // [1] Arguments and reporting
@@ -840,7 +841,7 @@ async function nativeViewChecks(opts, shared) {
 }
 
 // -----------------------------------------------------------------------------------------------
-// [5] The page without WebGL 2
+// [5] The page without WebGL 2, or without WebAssembly SIMD
 // -----------------------------------------------------------------------------------------------
 
 // Runs in the page before its scripts: the browser "has no" WebGL 2.
@@ -852,12 +853,24 @@ function hideWebGL2() {
   };
 }
 
-async function noWebGL2Checks(context, url, opts) {
+// Runs in the page before its scripts: the browser "has no" WebAssembly SIMD (nothing that
+// uses it validates).
+function hideWasmSimd() {
+  WebAssembly.validate = () => false;
+}
+
+const MISSING_FEATURES = [
+  { label: 'WebGL 2', hide: hideWebGL2, message: WEBGL2_MESSAGE, shot: 'no-webgl2.png' },
+  { label: 'WebAssembly SIMD', hide: hideWasmSimd, message: SIMD_MESSAGE, shot: 'no-wasm-simd.png' },
+];
+
+// The page on a browser that lacks `feature`: a plain message with tips, no download of the app.
+async function missingFeatureChecks(context, url, opts, feature) {
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   const log = watchPage(page, new URL(url).origin);
   await page.addInitScript(cspProbe);
-  await page.addInitScript(hideWebGL2);
+  await page.addInitScript(feature.hide);
   await page.goto(url, { waitUntil: 'load' });
 
   let shown = false;
@@ -865,28 +878,28 @@ async function noWebGL2Checks(context, url, opts) {
     await page.waitForFunction((text) => {
       const p = document.getElementById('problem');
       return p && !p.hidden && p.offsetParent !== null && p.textContent.includes(text);
-    }, WEBGL2_MESSAGE, { timeout: 15000 });
+    }, feature.message, { timeout: 15000 });
     shown = true;
   } catch {
     // reported below
   }
-  check(`without WebGL 2 the page says "${WEBGL2_MESSAGE}"`, shown, await overlayText(page));
+  check(`without ${feature.label} the page says "${feature.message}"`, shown, await overlayText(page));
   const tips = await page.evaluate(() => document.querySelectorAll('#problem-tips li').length).catch(() => 0);
-  check('without WebGL 2 the page suggests what to try', tips > 0, `${tips} tips`);
+  check(`without ${feature.label} the page suggests what to try`, tips > 0, `${tips} tips`);
   const readyState = await withTimeout(
     page.evaluate(() => window.dramatis.ready.then(() => 'resolved', () => 'rejected')), 5000, 'ready',
   ).catch((e) => e.message);
-  check('without WebGL 2 dramatis.ready rejects', readyState === 'rejected', readyState);
+  check(`without ${feature.label} dramatis.ready rejects`, readyState === 'rejected', readyState);
 
   await page.waitForTimeout(1000); // give a wrongly started download the time to show up
   const appRequests = log.requests.filter((u) => /\/dramatis\.(wasm|js)(\?|$)/.test(new URL(u).pathname));
-  check('without WebGL 2 neither dramatis.js nor dramatis.wasm is requested', appRequests.length === 0,
+  check(`without ${feature.label} neither dramatis.js nor dramatis.wasm is requested`, appRequests.length === 0,
     appRequests.join('\n'));
-  check('without WebGL 2 there are no console errors, CSP violations or other origins',
+  check(`without ${feature.label} there are no console errors, CSP violations or other origins`,
     log.consoleErrors.length === 0 && log.pageErrors.length === 0 && log.csp.length === 0 &&
     log.foreign.length === 0, [...log.consoleErrors, ...log.pageErrors, ...log.csp, ...log.foreign].join('\n'));
   await mkdir(opts.out, { recursive: true });
-  await page.screenshot({ path: path.join(opts.out, 'no-webgl2.png') }).catch((e) => note(`screenshot: ${e.message}`));
+  await page.screenshot({ path: path.join(opts.out, feature.shot) }).catch((e) => note(`screenshot: ${e.message}`));
   await page.close();
 }
 
@@ -983,7 +996,7 @@ async function main() {
       check('native view checks run', false, e.stack || e.message);
     }
     try {
-      await noWebGL2Checks(context, url, opts);
+      for (const feature of MISSING_FEATURES) await missingFeatureChecks(context, url, opts, feature);
     } catch (e) {
       check('no-WebGL2 checks run', false, e.stack || e.message);
     }

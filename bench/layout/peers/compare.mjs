@@ -3,8 +3,10 @@
 // same metrics (graphs.mjs ports the generators, the start placement and layout_quality.cpp).
 // Prints one markdown table. See README.md in this folder.
 //
-//   node compare.mjs [--only ba1000,ba10000] [--tools d3,fa2,ngraph] [--seed S]
+//   node compare.mjs [--only ba1000,ba10000] [--tools d3,fa2,ngraph] [--seed S | --seeds S,S,...]
 //                    [--max-iterations N] [--fixed] [--dramatis PATH] [--json]
+// With several seeds, each seed is a new graph and start; a second table gives each tool's mean
+// and range over the seeds, since one seed's quality figures differ by more than tools do.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -24,7 +26,7 @@ const args = process.argv.slice(2);
 const opt = {
   only: ['ba1000', 'ba10000', 'planted10x1000', 'grid100x100'],
   tools: ['d3', 'fa2', 'ngraph'],
-  seed: 1,
+  seeds: [1],
   maxIterations: 1000,  // LayoutParams::max_iterations
   dramatis: path.join(root, 'build/native/bench/layout_bench'),
   json: false,
@@ -34,14 +36,15 @@ for (let i = 0; i < args.length; ++i) {
   const a = args[i], v = () => args[++i];
   if (a === '--only') opt.only = v() === 'all' ? GRAPH_NAMES : args[i].split(',');
   else if (a === '--tools') opt.tools = v().split(',');
-  else if (a === '--seed') opt.seed = Number(v());
+  else if (a === '--seed') opt.seeds = [Number(v())];
+  else if (a === '--seeds') opt.seeds = v().split(',').map(Number);
   else if (a === '--max-iterations') opt.maxIterations = Number(v());
   else if (a === '--dramatis') opt.dramatis = path.resolve(v());
   else if (a === '--json') opt.json = true;
   else if (a === '--fixed') opt.fixed = true;
   else {
     console.error('usage: node compare.mjs [--only NAME,...|all] [--tools d3,fa2,ngraph] [--seed S] ' +
-                  '[--max-iterations N] [--fixed] [--dramatis PATH] [--json]');
+                  '[--seeds S,...] [--max-iterations N] [--fixed] [--dramatis PATH] [--json]');
     process.exit(1);
   }
 }
@@ -172,9 +175,9 @@ function runPeer(key, g, start) {
 }
 
 // ------------------------------------------------------------------------------ Dramatis
-function runOurs(g, extra) {
+function runOurs(g, seed, extra, label) {
   if (!existsSync(opt.dramatis)) throw new Error(`no ${opt.dramatis}: build it (bench/layout/README.md) or pass --dramatis`);
-  const out = execFileSync(opt.dramatis, ['--only', g.name, '--seed', String(opt.seed), ...extra], { encoding: 'utf8' });
+  const out = execFileSync(opt.dramatis, ['--only', g.name, '--seed', String(seed), ...extra], { encoding: 'utf8' });
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));
   const line = lines.find((l) => l.mode === 'converge');
   // The C++ and JS generators must agree: same counts (and graphs.mjs's check, README).
@@ -183,7 +186,7 @@ function runOurs(g, extra) {
                     `${g.nodes} / ${g.edges.length}`);
   }
   return {
-    tool: extra.length ? 'Dramatis (no multilevel)' : 'Dramatis native', iterations: line.iterations,
+    tool: label, iterations: line.iterations,
     converged: line.converged, ownStop: null, msPerIteration: line.ms_per_iteration,
     totalMs: line.total_ms, stress: line.stress, np: line.neighborhood_preservation,
     multilevelMs: line.multilevel_start_ms,
@@ -192,29 +195,59 @@ function runOurs(g, extra) {
 
 // --------------------------------------------------------------------------------- main
 const rows = [];
-for (const name of opt.only) {
-  const g = makeGraph(name, opt.seed);
-  const start = startPositions(g.nodes, opt.seed);
-  const ours = runOurs(g, []);
-  const results = [ours];
-  if (g.nodes >= 5000) results.push(runOurs(g, ['--no-multilevel']));  // multilevel_threshold
-  for (const key of opt.tools) {
-    if (!peers[key]) throw new Error(`unknown tool ${key}`);
-    process.stderr.write(`${name}: ${key}...\n`);
-    results.push(runPeer(key, g, start));
-  }
-  for (const r of results) {
-    rows.push({ graph: `${name} (${g.nodes} / ${g.edges.length})`,
-                ...r, ratio: r.msPerIteration / ours.msPerIteration });
-    if (opt.json) console.log(JSON.stringify({ graph: name, edges_fnv1a: edgesFnv1a(g.edges), ...r }));
+for (const seed of opt.seeds) {
+  for (const name of opt.only) {
+    const g = makeGraph(name, seed);
+    const start = startPositions(g.nodes, seed);
+    const ours = runOurs(g, seed, [], 'Dramatis native');
+    const results = [ours];
+    // The same positions, bit for bit, on one thread (LayoutParams::threads): the peers use one.
+    if (g.nodes >= 4096) results.push(runOurs(g, seed, ['--threads', '1'], 'Dramatis native, 1 thread'));
+    if (g.nodes >= 5000) results.push(runOurs(g, seed, ['--no-multilevel'], 'Dramatis (no multilevel)'));
+    // Our ForceAtlas2 with the settings graphology's inferSettings() gives this graph (strong
+    // gravity 0.05, scaling 10) and its Barnes–Hut theta 0.5: the same model and accuracy as
+    // the graphology row, so the two compare implementations rather than settings.
+    results.push(runOurs(g, seed, ['--param', 'strong_gravity=1', '--param', 'gravity=0.05',
+                                   '--param', 'scaling=10', '--param', 'theta=0.5'],
+                         "Dramatis native, FA2's settings"));
+    for (const key of opt.tools) {
+      if (!peers[key]) throw new Error(`unknown tool ${key}`);
+      process.stderr.write(`${name} seed ${seed}: ${key}...\n`);
+      results.push(runPeer(key, g, start));
+    }
+    for (const r of results) {
+      rows.push({ name, seed, graph: `${name} (${g.nodes} / ${g.edges.length})`,
+                  ...r, ratio: r.msPerIteration / ours.msPerIteration });
+      if (opt.json) console.log(JSON.stringify({ graph: name, seed, edges_fnv1a: edgesFnv1a(g.edges), ...r }));
+    }
   }
 }
 
 const fmt = (v, d) => v.toFixed(d);
-console.log('| graph (nodes / edges) | tool | ms/iteration | × ours | iterations | converged | own stop at | time ms | stress | neighbourhood pres. |');
-console.log('|---|---|---:|---:|---:|---|---:|---:|---:|---:|');
+const status = (r) => r.converged ? 'yes' : (opt.fixed && !r.tool.startsWith('Dramatis') ? 'fixed' : 'no (cap)');
+console.log('| graph (nodes / edges) | seed | tool | ms/iteration | × ours | iterations | converged | own stop at | time ms | stress | neighbourhood pres. |');
+console.log('|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.graph} | ${r.tool} | ${fmt(r.msPerIteration, 2)} | ${fmt(r.ratio, 1)} | ${r.iterations} | ` +
-              `${r.converged ? 'yes' : (opt.fixed && !r.tool.startsWith('Dramatis') ? 'fixed' : 'no (cap)')} | ${r.ownStop ?? '—'} | ${fmt(r.totalMs, 0)} | ` +
-              `${fmt(r.stress, 3)} | ${fmt(r.np, 3)} |`);
+  console.log(`| ${r.graph} | ${r.seed} | ${r.tool} | ${fmt(r.msPerIteration, 2)} | ${fmt(r.ratio, 1)} | ${r.iterations} | ` +
+              `${status(r)} | ${r.ownStop ?? '—'} | ${fmt(r.totalMs, 0)} | ` +
+              `${fmt(r.stress, 3)} | ${fmt(r.np, 4)} |`);
+}
+
+if (opt.seeds.length > 1) {
+  // Per graph and tool over the seeds: means, and the range of the quality figures.
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const range = (xs, d) => `${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)}`;
+  console.log(`\nOver seeds ${opt.seeds.join(', ')}: means (quality: mean, then range)\n`);
+  console.log('| graph | tool | ms/iteration | × ours | iterations | converged | time ms | stress | neighbourhood pres. |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---|---|');
+  const keys = [...new Set(rows.map((r) => `${r.name}\u0000${r.tool}`))];
+  for (const key of keys) {
+    const [name, tool] = key.split('\u0000');
+    const rs = rows.filter((r) => r.name === name && r.tool === tool);
+    const stress = rs.map((r) => r.stress), np = rs.map((r) => r.np);
+    console.log(`| ${name} | ${tool} | ${fmt(mean(rs.map((r) => r.msPerIteration)), 2)} | ` +
+                `${fmt(mean(rs.map((r) => r.ratio)), 1)} | ${fmt(mean(rs.map((r) => r.iterations)), 0)} | ` +
+                `${rs.filter((r) => r.converged).length}/${rs.length} | ${fmt(mean(rs.map((r) => r.totalMs)), 0)} | ` +
+                `${fmt(mean(stress), 4)} (${range(stress, 3)}) | ${fmt(mean(np), 4)} (${range(np, 4)}) |`);
+  }
 }

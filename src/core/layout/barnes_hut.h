@@ -34,6 +34,13 @@ class BarnesHutTree {
   // k_r * m_i.
   Point repulsion(uint32_t body, double theta) const;
 
+  // repulsion(a) and repulsion(b), bit for bit, from one walk of the tree in two-lane vector
+  // arithmetic (SSE2 natively, WebAssembly SIMD where the build enables it): a cell both bodies
+  // accept or both open is read once. Each lane visits the cells its own walk would, in the same
+  // order, and does the same operations on them, so the sums are the scalar ones. Bodies that
+  // are neighbours in spatial_order() share most of their walk. `b` may equal `a`.
+  void repulsion_pair(uint32_t a, uint32_t b, double theta, Point& force_a, Point& force_b) const;
+
   // The same sum over every pair, O(n): the reference that tests compare the tree against.
   static Point exact_repulsion(uint32_t body, std::span<const Point> positions,
                                std::span<const double> masses);

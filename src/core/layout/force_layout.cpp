@@ -332,11 +332,15 @@ void ForceLayout::compute_forces() {
     const std::vector<uint32_t>& order = tree_.spatial_order();
     const unsigned threads = n >= kParallelMinNodes ? params_.threads : 1;
     parallel_for(order.size(), kRepulsionChunk, threads, [&](size_t begin, size_t end) {
-      for (size_t k = begin; k < end; ++k) {
-        const uint32_t i = order[k];
-        const Point r = tree_.repulsion(i, params_.theta);
-        const double scale = params_.scaling * masses_[i];
-        forces_[i] = {r.x * scale, r.y * scale};
+      // Two neighbours at a time share one walk of the tree (repulsion_pair: same bits).
+      for (size_t k = begin; k < end; k += 2) {
+        const uint32_t i = order[k], j = k + 1 < end ? order[k + 1] : i;
+        Point ri, rj;
+        tree_.repulsion_pair(i, j, params_.theta, ri, rj);
+        const double scale_i = params_.scaling * masses_[i];
+        forces_[i] = {ri.x * scale_i, ri.y * scale_i};
+        const double scale_j = params_.scaling * masses_[j];
+        forces_[j] = {rj.x * scale_j, rj.y * scale_j};
       }
     });
   }

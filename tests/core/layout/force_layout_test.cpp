@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/layout/barnes_hut.h"
 #include "core/layout/coarsen.h"
 #include "core/layout/layout_quality.h"
 #include "test_graphs.h"
@@ -229,6 +230,38 @@ TEST_CASE("layout: pinned nodes do not move; their neighbours arrange around the
   all.set_graph(3, std::vector<Edge>{{0, 1}});
   for (uint32_t i = 0; i < 3; ++i) all.set_pinned(i, true);
   CHECK(all.converged());
+}
+
+TEST_CASE("layout: the two-body tree walk gives each body's own sum, bit for bit") {
+  // Positions from a partly organised layout, plus a few exactly coincident bodies and a
+  // cluster inside one tiny cell, so leaves with several bodies and the coincident push occur.
+  const TestGraph g = random_graph(1200, 1200, 5);
+  ForceLayout layout;
+  layout.set_graph(g.nodes, g.edges);
+  layout.run(30);
+  std::vector<Point> positions(layout.positions().begin(), layout.positions().end());
+  for (uint32_t i = 0; i < 10; ++i) positions[100 + i] = positions[99];
+  for (uint32_t i = 0; i < 10; ++i)
+    positions[200 + i] = {positions[199].x + 1e-9 * i, positions[199].y};
+  std::vector<double> masses(positions.size());
+  for (size_t i = 0; i < masses.size(); ++i) masses[i] = 1.0 + static_cast<double>(i % 5);
+  BarnesHutTree tree;
+  tree.build(positions, masses);
+  const std::vector<uint32_t>& order = tree.spatial_order();
+  size_t differ = 0;
+  for (double theta : {0.5, 1.2}) {
+    for (size_t k = 0; k < order.size(); ++k) {
+      // Neighbours in walk order, far-apart bodies, and a body with itself.
+      for (const uint32_t other :
+           {order[(k + 1) % order.size()], order[(k * 7 + 500) % order.size()], order[k]}) {
+        Point a, b;
+        tree.repulsion_pair(order[k], other, theta, a, b);
+        const Point ra = tree.repulsion(order[k], theta), rb = tree.repulsion(other, theta);
+        if (std::memcmp(&a, &ra, sizeof a) != 0 || std::memcmp(&b, &rb, sizeof b) != 0) ++differ;
+      }
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("layout: Barnes-Hut repulsion stays within 5% of the exact forces") {
