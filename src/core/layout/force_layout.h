@@ -128,7 +128,7 @@ class ForceLayout {
   // After a multilevel start the picture is already large, so small relative steps do not yet
   // mean the full graph has settled: no convergence before this iteration.
   uint32_t min_iterations_ = 0;
-  bool started_ = false;      // the first step (and the multilevel start) happened
+  bool started_ = false;  // the first step (and the multilevel start) happened
   bool positions_given_ = false;
   uint64_t placements_ = 0;  // seeds the placement of added nodes
   StepStats last_;
