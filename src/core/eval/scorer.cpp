@@ -98,6 +98,8 @@ std::string normalize_name(std::string_view name) {
     space = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  // "The Straits Times" and "Straits Times" are one name: the article is not part of it.
+  if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
   return out;
 }
 

@@ -62,17 +62,20 @@ char32_t code_point_at(std::string_view text, size_t offset) {
 
 // Classifies a mark by its own shape and its neighbours.
 Role role_of(char32_t mark, char32_t before, char32_t after) {
+  const bool open_ctx = opens_after(before) && !is_space(after) && after != 0;
+  const bool close_ctx = closes_before(after) && !is_space(before) && before != 0;
   switch (mark) {
-    case 0x201C:
+    // A curly double mark's shape says whether it opens, unless its neighbours say the other
+    // thing unmistakably: “ right after a word and before a space closes (a slip of the keyboard,
+    // '... orbiters.“ However', and German „…“), ” after a space and before a word opens.
+    case 0x201C: return close_ctx && !open_ctx ? Role::Close : Role::Open;  // “
+    case 0x201D: return open_ctx && !close_ctx ? Role::Open : Role::Close;  // ”
     case 0x201E:
-    case 0xAB: return Role::Open;  // “ „ «
-    case 0x201D:
-    case 0xBB: return Role::Close;   // ” »
+    case 0xAB: return Role::Open;    // „ «
+    case 0xBB: return Role::Close;   // »
     case 0x2018: return Role::Open;  // ‘
     default: break;
   }
-  const bool open_ctx = opens_after(before) && !is_space(after) && after != 0;
-  const bool close_ctx = closes_before(after) && !is_space(before) && before != 0;
   if (mark == '\'' || mark == 0x2019) {
     // Between two letters it is an apostrophe (don’t, Meta’s); after a letter and before a
     // letter-less context it may close; "’s" after a word is a possessive, never a quote.

@@ -223,6 +223,18 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
       return subject_at(owner_at);
   }
   if (word(i - 1) != ",") return {};
+  // "The secretary general of CEI, Nunzio Galantino, has called": a person's whole name set off
+  // by commas right before the verb is the subject (not "X, the wife of Y, said": Y follows
+  // "of", not a comma).
+  if (i >= sentence_first + 3 && token_mention_[i - 2] >= 0) {
+    size_t name_first = i - 2;
+    while (name_first > sentence_first && token_mention_[name_first - 1] == token_mention_[i - 2])
+      --name_first;
+    const Subject s = subject_at(i - 2);
+    if (name_first > sentence_first && word(name_first - 1) == "," && s.entity >= 0 &&
+        s.how == SubjectHow::Named && type(s.entity) == EntityType::Person)
+      return s;
+  }
   // "X, the co-founder of Y, said" / "X, 45, a teacher, said": the name before an earlier
   // comma of the same clause, a person's first.
   Subject other;
@@ -263,13 +275,22 @@ bool SpeakerContext::opens_sentence_as_subject(size_t i) const {
 int SpeakerContext::resolve_pronoun(size_t at) const {
   const NameGender g = pronoun_gender(word(at));
   const uint32_t sentence = at < v_.token_sentence.size() ? v_.token_sentence[at] : 0;
+  // A person named (not as the subject) in this sentence or the one before, whose first name
+  // says they match the pronoun, beats an earlier subject whose name says nothing: in "For Kevin
+  // Allton, ... Warhol was a legend. He said", "he" is Kevin, not the Kiara of three sentences
+  // before.
+  int named_nearby = -1;
   for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
     if (v_.token_sentence[i] + 5 < sentence) break;
     const int m = token_mention_[i];
     if (m < 0 || mentions_[static_cast<size_t>(m)].type != EntityType::Person) continue;
     const int entity = mentions_[static_cast<size_t>(m)].entity;
-    if (agrees(entity, g) && opens_sentence_as_subject(i)) return entity;
+    if (!agrees(entity, g)) continue;
+    const bool known = g != NameGender::Unknown && gender_.contains(entity);
+    if (opens_sentence_as_subject(i)) return named_nearby >= 0 && !known ? named_nearby : entity;
+    if (named_nearby < 0 && known && v_.token_sentence[i] + 1 >= sentence) named_nearby = entity;
   }
+  if (named_nearby >= 0) return named_nearby;
   return most_salient(EntityType::Person, g);
 }
 

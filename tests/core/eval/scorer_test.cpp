@@ -177,6 +177,8 @@ TEST_CASE("speakers: names and aliases ignore case; surnames only when unambiguo
   const Entity anna = entity("Anna Lee", EntityType::Person, {}, {"Ms. Lee"});
   CHECK(speaker_matches(anna, "anna  LEE", {}));
   CHECK(speaker_matches(anna, "ms. lee", {}));
+  CHECK(speaker_matches(anna, "The Anna Lee", {}));  // a leading article is not part of a name
+  CHECK_FALSE(speaker_matches(anna, "Theanna Lee", {}));
   CHECK_FALSE(speaker_matches(anna, "Anna", {}));  // a first name is not a surname
   const Entity lee = entity("Lee", EntityType::Person, {});
   CHECK(speaker_matches(lee, "Anna Lee", {"Anna Lee"}));

@@ -159,3 +159,43 @@ TEST_CASE("a quote that ends the document: nothing is read past its last token")
         std::vector<std::string>{"Dana Whitfield"});
   CHECK(speakers_of("\"The port is open again, and the cranes are working,\"").size() == 1);
 }
+
+TEST_CASE("', it added': an organisation speaks through 'it'") {
+  CHECK(speakers_of("\"The dam held through the night and the water is falling,\" said the Delta "
+                    "Water Authority. \"Further rain would not change that\", it added.") ==
+        std::vector<std::string>{"Delta Water Authority", "Delta Water Authority"});
+}
+
+TEST_CASE("a long quote without punctuation inside is speech; a short one is not") {
+  // The closing full stop stands outside the marks, so the quoted words hold none.
+  CHECK(speakers_of("\"The bridge will reopen on Monday,\" said Laila Osman. And, later, \"every "
+                    "lane of the old bridge will be open to lorries and buses by the end of the "
+                    "month\".") == std::vector<std::string>{"Laila Osman", "Laila Osman"});
+  CHECK(speakers_of("\"The bridge will reopen on Monday,\" said Laila Osman. And, later, \"open "
+                    "to lorries\".")
+            .size() == 1);
+}
+
+TEST_CASE("a left double mark typed where a right one belongs still closes the quote") {
+  // "...orbiters.“ However": a mark after a word and before a space can only close.
+  CHECK(speakers_of("Tomas Ruiz said, \"There is no question the museum should have been chosen "
+                    "as a home for one of the orbiters.\xE2\x80\x9C However, it will get the "
+                    "trainer. \"We will appeal,\" Ruiz added.") ==
+        std::vector<std::string>{"Tomas Ruiz", "Tomas Ruiz"});
+}
+
+TEST_CASE("a naming verb gives a short quote its speaker; a thing's name is no quote") {
+  CHECK(speakers_of("The bishop of the diocese, Nunzio Moretti, has called the sentence "
+                    "\"dangerous\".") == std::vector<std::string>{"Nunzio Moretti"});
+  // A participle after a noun names a thing: nobody speaks.
+  CHECK(speakers_of("Nunzio Moretti left in 2022, when an organisation called the \"River "
+                    "Trust\" was set up.")
+            .empty());
+}
+
+TEST_CASE("'he' is the man just named rather than an earlier subject whose name says nothing") {
+  // "Kiara" is in neither first-name list; "Kevin" is a man's name.
+  CHECK(speakers_of("Kiara Perkins, an art student, came to the opening. For Kevin Allton, an "
+                    "English teacher, Warhol was a legend. He said, \"Warhol was the centre of "
+                    "his century and of ours.\"") == std::vector<std::string>{"Kevin Allton"});
+}
