@@ -38,6 +38,10 @@ struct Speaker {
   std::string reason;
   std::string cue;
   DocSpan cue_span;
+  // The quote stands inside words a cue reports, but whoever reports them is no entity ("The
+  // report's authors say iodine deficiency is "the sleeper health issue""): speech, speaker
+  // unknown.
+  bool reported_unnamed = false;
 };
 
 using Context = SpeakerContext;
@@ -358,19 +362,29 @@ Speaker reported_just_before(const Context& ctx, size_t quote_first_token) {
 // A quote inside the words a cue earlier in its sentence reports: "Minister X said a "more
 // general reflection" is needed" is X's phrase.
 Speaker partial_in_reported_words(const Context& ctx, size_t open_token, size_t sentence_first) {
+  Speaker unnamed;
   for (size_t j = sentence_first; j < open_token; ++j) {
     const TokenKind kind = ctx.view().tokens[j].kind;
     if (text::is_quote_mark(kind))
       return {};  // an earlier quote of the sentence has its own attribution
     if (!ctx.is_cue(j)) continue;
     const Subject s = ctx.subject_of(j, sentence_first);
-    if (s.entity < 0) continue;
+    if (s.entity < 0) {
+      if (unnamed.cue.empty()) {
+        unnamed.cue = std::string(ctx.word(j));
+        unnamed.cue_span = token_span(ctx.view(), j);
+        unnamed.reported_unnamed = true;
+        unnamed.reason = "quoted inside words reported with '" + unnamed.cue +
+                         "'; who reports them is not named";
+      }
+      continue;
+    }
     return {s.entity, confidence_for(s.how, 0.75),
             "quoted within the words '" + std::string(ctx.word(s.token)) + " " +
                 std::string(ctx.word(j)) + "' reports (" + ctx.describe(s) + ")",
             std::string(ctx.word(j)), token_span(ctx.view(), j)};
   }
-  return {};
+  return unnamed;
 }
 
 size_t word_count(std::string_view text) {
@@ -565,7 +579,7 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     // Speech or not: a quote with a cue may be a phrase ("has called the ruling "dangerous"");
     // one without needs a few words and sentence punctuation (a headline or a title has none),
     // or, right after the previous quote, a sentence of its own ("I smacked them around.").
-    const bool cued = speaker.entity >= 0;
+    const bool cued = speaker.entity >= 0 || (speaker.reported_unnamed && words >= kMinUncuedWords);
     const std::string_view inner =
         v.text.substr(span.inner_start, span.inner_end - span.inner_start);
     const bool after_colon = open_token > 0 && ctx.word(open_token - 1) == ":";
@@ -580,14 +594,15 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
         (title || !sentence_like || (words < kMinUncuedWords && !(near_previous && own_sentence))))
       continue;
 
-    if (speaker.entity < 0 && near_previous) {
+    if (speaker.entity < 0 && !speaker.reported_unnamed && near_previous) {
       speaker = {previous_speaker,
                  0.6,
                  "continues the previous quote by " + ctx.name(previous_speaker),
                  "",
                  {}};
     }
-    if (speaker.entity < 0) speaker.reason = "no speaker is named near the quote";
+    if (speaker.entity < 0 && !speaker.reported_unnamed)
+      speaker.reason = "no speaker is named near the quote";
 
     Quote q;
     q.span = {v.doc, span.start, span.end};

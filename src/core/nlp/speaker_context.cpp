@@ -52,8 +52,9 @@ bool opens_adverbial(std::string_view lower) {
 
 // Writings that speak for their author: "X's statement said".
 bool is_document_noun(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"statement", "letter", "post", "tweet", "blog",
-                                                "website",   "email",  "memo", "report"};
+  static constexpr std::string_view kWords[] = {"statement", "letter",   "post",  "tweet",
+                                                "blog",      "website",  "email", "memo",
+                                                "report",    "analysis", "study", "survey"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -221,6 +222,19 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
     const size_t owner_at = v_.tokens[i - 2].kind == TokenKind::Possessive ? i - 3 : i - 2;
     if (owner_at >= sentence_first && owner_at < i - 1 && token_mention_[owner_at] >= 0)
       return subject_at(owner_at);
+  }
+  // "PC World's recent analysis of its own traffic concluded": a writing whose owner opens the
+  // sentence speaks for that owner, however long the words describing it.
+  const size_t owner_at =
+      sentence_first + (text::equals_lower(word(sentence_first), "the") ? 1 : 0);
+  if (const int owner = owner_at < i ? token_mention_[owner_at] : -1; owner >= 0) {
+    size_t k = owner_at;
+    while (k < i && token_mention_[k] == owner) ++k;
+    if (k < i && v_.tokens[k].kind == TokenKind::Possessive) {
+      for (size_t m = k + 1; m < i && m <= k + 3; ++m) {
+        if (is_document_noun(to_lower_ascii(word(m)))) return subject_at(owner_at);
+      }
+    }
   }
   if (word(i - 1) != ",") return {};
   // "The secretary general of CEI, Nunzio Galantino, has called": a person's whole name set off

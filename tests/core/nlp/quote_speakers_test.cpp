@@ -199,3 +199,17 @@ TEST_CASE("'he' is the man just named rather than an earlier subject whose name 
                     "English teacher, Warhol was a legend. He said, \"Warhol was the centre of "
                     "his century and of ours.\"") == std::vector<std::string>{"Kevin Allton"});
 }
+
+TEST_CASE("a writing whose owner opens the sentence speaks for the owner") {
+  CHECK(speakers_of("The Valley Herald's recent analysis of its own reader figures concluded, "
+                    "\"Print is still read by more than half of the town.\"") ==
+        std::vector<std::string>{"Valley Herald"});
+}
+
+TEST_CASE("words quoted inside reported speech whose reporter is no entity are still speech") {
+  // The quote is kept, with no speaker, rather than dropped as a scare quote.
+  CHECK(speakers_of("The report's authors say iodine deficiency is \"the sleeper health issue "
+                    "in the country\", and a serious one.") == std::vector<std::string>{""});
+  // Short ones are still scare quotes.
+  CHECK(speakers_of("The report's authors say the \"sleeper issue\" is growing.").empty());
+}
