@@ -391,6 +391,20 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
       plain_words = false;
   }
   if (plain_words && !org_keyword && !event_keyword) c.evidence |= kPersonShape;
+  // Shaped like a name, but no person's: led by a company's name ("Google Chrome", "Mozilla
+  // Firefox": its product), or after "the" ("the Evergreen Aviation", "the Warhol Polaroids"),
+  // which a person's name does not take without a word of description between. A listed first
+  // name still makes a person after "the": measured on GUM, the other way lost six real people
+  // ("the Velvet Underground" stays a person).
+  // A hyphenated given name after a family name ("Cheng Chung-tai", "Lam Cheuk-ting") is a
+  // person's, even where the family name is also a company's.
+  bool hyphenated_given = false;
+  for (size_t i = c.first_token + 1; i < c.end_token; ++i)
+    if (v.tokens[i].has(text::kHyphenated)) hyphenated_given = true;
+  const bool company_led = words >= 2 && lex.is_company(first_word) &&
+                           !lex.is_first_name(first_word) && !hyphenated_given;
+  const bool after_the =
+      c.first_token > 0 && text::equals_lower(v.token_text(c.first_token - 1), "the");
 
   // Decide, strongest evidence first.
   const auto set = [&](EntityType type, float confidence) {
@@ -414,6 +428,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Location, 0.85f);
   } else if (c.evidence & kProductContext) {
     set(EntityType::Product, 0.7f);
+  } else if (c.evidence & kPersonShape && company_led) {
+    set(EntityType::Product, 0.5f);
+  } else if (c.evidence & kPersonShape && after_the) {
+    set(EntityType::Org, 0.5f);
   } else if (c.evidence & kPersonShape) {
     set(EntityType::Person, 0.65f);
   } else if (c.evidence & kOrgContext && !(c.evidence & kCamelCase)) {

@@ -210,3 +210,16 @@ TEST_CASE("a demonym opens an organisation's name that a keyword ends, and nothi
   CHECK(has(found, "Indonesian Navy", EntityType::Org));
   CHECK_FALSE(has_text(found, "Afghan"));
 }
+
+TEST_CASE("name-shaped words led by a company or after 'the' are no person; family names are") {
+  const auto found = mentions_of(
+      "Market share fell while the recently released Google Chrome gained users, and Mozilla "
+      "Firefox held steady. The music came from bands such as the Copper Kettles. Two "
+      "lawmakers, Cheng Chung-tai and Lam Cheuk-ting, walked out.");
+  CHECK_FALSE(has(found, "Google Chrome", EntityType::Person));
+  CHECK_FALSE(has(found, "Mozilla Firefox", EntityType::Person));
+  CHECK_FALSE(has(found, "Copper Kettles", EntityType::Person));
+  // "Cheng" and "Lam" are also in the company list; a hyphenated given name says person.
+  CHECK(has(found, "Cheng Chung-tai", EntityType::Person));
+  CHECK(has(found, "Lam Cheuk-ting", EntityType::Person));
+}
