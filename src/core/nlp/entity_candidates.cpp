@@ -339,11 +339,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
         (words > 1 || !name_like || after_location_preposition(v, c.first_token)))))
     c.evidence |= kPlaceList;
   if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
-  // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed).
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
-  // "North Korea", a place whose first word is also a name).
+  // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's).
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
-      !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword &&
+      !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword && !event_keyword &&
       !(c.evidence & (kPlaceList | kFacility)))
     c.evidence |= kFirstName;
   if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;

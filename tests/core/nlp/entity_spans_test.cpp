@@ -223,3 +223,9 @@ TEST_CASE("name-shaped words led by a company or after 'the' are no person; fami
   CHECK(has(found, "Cheng Chung-tai", EntityType::Person));
   CHECK(has(found, "Lam Cheuk-ting", EntityType::Person));
 }
+
+TEST_CASE("a first name before an event's keyword is no person") {
+  const auto found = mentions_of("The 22nd Fan Expo Canada took place at the convention centre.");
+  CHECK_FALSE(has(found, "Fan Expo Canada", EntityType::Person));
+  CHECK(has(found, "Fan Expo Canada", EntityType::Event));
+}
