@@ -4,7 +4,7 @@
 // Prints one markdown table. See README.md in this folder.
 //
 //   node compare.mjs [--only ba1000,ba10000] [--tools d3,fa2,ngraph] [--seed S | --seeds S,S,...]
-//                    [--max-iterations N] [--fixed] [--dramatis PATH] [--json]
+//                    [--max-iterations N] [--fixed] [--dramatis PATH] [--wasm PATH] [--json]
 // With several seeds, each seed is a new graph and start; a second table gives each tool's mean
 // and range over the seeds, since one seed's quality figures differ by more than tools do.
 import { execFileSync } from 'node:child_process';
@@ -29,6 +29,9 @@ const opt = {
   seeds: [1],
   maxIterations: 1000,  // LayoutParams::max_iterations
   dramatis: path.join(root, 'build/native/bench/layout_bench'),
+  // Our WASM build of the same program, run under this Node; its row is left out (with a note)
+  // when it has not been built.
+  wasm: path.join(root, 'build/wasm/bench/layout_bench.js'),
   json: false,
   fixed: false,  // --fixed: run --max-iterations iterations, no convergence test
 };
@@ -40,11 +43,12 @@ for (let i = 0; i < args.length; ++i) {
   else if (a === '--seeds') opt.seeds = v().split(',').map(Number);
   else if (a === '--max-iterations') opt.maxIterations = Number(v());
   else if (a === '--dramatis') opt.dramatis = path.resolve(v());
+  else if (a === '--wasm') opt.wasm = path.resolve(v());
   else if (a === '--json') opt.json = true;
   else if (a === '--fixed') opt.fixed = true;
   else {
     console.error('usage: node compare.mjs [--only NAME,...|all] [--tools d3,fa2,ngraph] [--seed S] ' +
-                  '[--seeds S,...] [--max-iterations N] [--fixed] [--dramatis PATH] [--json]');
+                  '[--seeds S,...] [--max-iterations N] [--fixed] [--dramatis PATH] [--wasm PATH] [--json]');
     process.exit(1);
   }
 }
@@ -175,9 +179,12 @@ function runPeer(key, g, start) {
 }
 
 // ------------------------------------------------------------------------------ Dramatis
-function runOurs(g, seed, extra, label) {
+function runOurs(g, seed, extra, label, wasm = false) {
   if (!existsSync(opt.dramatis)) throw new Error(`no ${opt.dramatis}: build it (bench/layout/README.md) or pass --dramatis`);
-  const out = execFileSync(opt.dramatis, ['--only', g.name, '--seed', String(seed), ...extra], { encoding: 'utf8' });
+  const args = ['--only', g.name, '--seed', String(seed), ...extra];
+  const out = wasm
+    ? execFileSync(process.execPath, ['--no-experimental-fetch', opt.wasm, ...args], { encoding: 'utf8' })
+    : execFileSync(opt.dramatis, args, { encoding: 'utf8' });
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));
   const line = lines.find((l) => l.mode === 'converge');
   // The C++ and JS generators must agree: same counts (and graphs.mjs's check, README).
@@ -201,6 +208,9 @@ for (const seed of opt.seeds) {
     const start = startPositions(g.nodes, seed);
     const ours = runOurs(g, seed, [], 'Dramatis native');
     const results = [ours];
+    // The same layout compiled to WebAssembly (one thread, SIMD): the same positions, its speed.
+    if (existsSync(opt.wasm)) results.push(runOurs(g, seed, [], 'Dramatis WASM (Node)', true));
+    else if (seed === opt.seeds[0]) process.stderr.write(`no ${opt.wasm}: the WASM row is left out\n`);
     // The same positions, bit for bit, on one thread (LayoutParams::threads): the peers use one.
     if (g.nodes >= 4096) results.push(runOurs(g, seed, ['--threads', '1'], 'Dramatis native, 1 thread'));
     if (g.nodes >= 5000) results.push(runOurs(g, seed, ['--no-multilevel'], 'Dramatis (no multilevel)'));
