@@ -34,7 +34,8 @@ F64x2 abs2(F64x2 v) {
   return reinterpret_cast<F64x2>(reinterpret_cast<Mask2>(v) & Mask2{kAllButSign, kAllButSign});
 }
 
-// The leaf loop of BarnesHutTree::repulsion for one body: the same operations, in order.
+// A leaf's bodies' pushes on one body, added to (fx, fy) in the leaf's order: the one leaf loop
+// of both walks, so the scalar and the two-lane walk do the same operations.
 void add_leaf(Point p, uint32_t body, const uint32_t* order, const Point* positions,
               const double* masses, int32_t begin, int32_t end, double& fx, double& fy) {
   constexpr double kMin2 = kMinDistance * kMinDistance;
@@ -51,6 +52,7 @@ void add_leaf(Point p, uint32_t body, const uint32_t* order, const Point* positi
       fy += f.y;
       continue;
     }
+    // inverse_distance_push's other branch, inlined: the same operations in the same order.
     const double factor = m / std::max(d2, kMin2);
     fx += dx * factor;
     fy += dy * factor;
@@ -236,25 +238,8 @@ Point BarnesHutTree::repulsion(uint32_t body, double theta) const {
     const Node& node = nodes_[static_cast<size_t>(stack[--top])];
     if (node.mass <= 0) continue;
     if (node.count < 0) {
-      const int32_t end = node.first - node.count;
-      for (int32_t k = node.first; k < end; ++k) {
-        const uint32_t other = order_[static_cast<size_t>(k)];
-        if (other == body) continue;
-        const Point q = body_position_[static_cast<size_t>(k)];
-        const double m = body_mass_[static_cast<size_t>(k)];
-        const double dx = p.x - q.x, dy = p.y - q.y;
-        const double d2 = dx * dx + dy * dy;
-        if (d2 < kCoincident2) {
-          const Point f = inverse_distance_push({dx, dy}, m, body, other);
-          force.x += f.x;
-          force.y += f.y;
-          continue;
-        }
-        // inverse_distance_push's other branch, inlined: the same operations in the same order.
-        const double factor = m / std::max(d2, kMin2);
-        force.x += dx * factor;
-        force.y += dy * factor;
-      }
+      add_leaf(p, body, order_.data(), body_position_.data(), body_mass_.data(), node.first,
+               node.first - node.count, force.x, force.y);
       continue;
     }
     const double dx = p.x - node.mx, dy = p.y - node.my;
