@@ -274,7 +274,6 @@ void BarnesHutTree::repulsion_pair(uint32_t a, uint32_t b, double theta, Point& 
   int32_t top = 0;
   stack[top] = 0;
   stack_lanes[top++] = 3;
-  double leaf_fx[2] = {0.0, 0.0}, leaf_fy[2] = {0.0, 0.0};
   while (top > 0) {
     --top;
     const Node& node = nodes_[static_cast<size_t>(stack[top])];
@@ -283,16 +282,14 @@ void BarnesHutTree::repulsion_pair(uint32_t a, uint32_t b, double theta, Point& 
     if (node.count < 0) {
       // Leaves are few and short: each lane runs the scalar loop. Its terms join the lane's
       // vector sum in walk order, as in repulsion().
-      const int32_t end = node.first - node.count;
+      double sum_x[2] = {fx[0], fx[1]}, sum_y[2] = {fy[0], fy[1]};
       for (int lane = 0; lane < 2; ++lane) {
         if (!(lanes & (1 << lane))) continue;
-        leaf_fx[lane] = lane == 0 ? fx[0] : fx[1];
-        leaf_fy[lane] = lane == 0 ? fy[0] : fy[1];
         add_leaf(lane == 0 ? pa : pb, lane == 0 ? a : b, order_.data(), body_position_.data(),
-                 body_mass_.data(), node.first, end, leaf_fx[lane], leaf_fy[lane]);
+                 body_mass_.data(), node.first, node.first - node.count, sum_x[lane], sum_y[lane]);
       }
-      fx = F64x2{(lanes & 1) ? leaf_fx[0] : fx[0], (lanes & 2) ? leaf_fx[1] : fx[1]};
-      fy = F64x2{(lanes & 1) ? leaf_fy[0] : fy[0], (lanes & 2) ? leaf_fy[1] : fy[1]};
+      fx = F64x2{sum_x[0], sum_x[1]};
+      fy = F64x2{sum_y[0], sum_y[1]};
       continue;
     }
     const F64x2 dx = px - node.mx, dy = py - node.my;
