@@ -5,15 +5,17 @@
 # still stepping ("busy": natively it iterates on a worker thread, and the frame takes its latest
 # positions and refills the buffers) are reported apart from the "idle" ones (drawing, labels,
 # picking). Usage:
-#   bench/frame/frame_bench.sh [PATH/TO/dramatis] [NODES] [FRAMES]
+#   bench/frame/frame_bench.sh [PATH/TO/dramatis] [NODES] [FRAMES] [WIDTHxHEIGHT]
+# (the window size, default 1280x800: the software rasteriser's share grows with the pixels)
 set -euo pipefail
 app="${1:-build/native/dramatis}"
 nodes="${2:-10000}"
 frames="${3:-600}"
+size="${4:-1280x800}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
-  "$app" --synthetic "$nodes" --frames "$frames" --frame-stats "$out/frames.json" \
+  "$app" --synthetic "$nodes" --frames "$frames" --window-size "$size" --frame-stats "$out/frames.json" \
   --state "$out/state.json" >/dev/null 2>"$out/log" || { cat "$out/log" >&2; exit 1; }
 node -e '
   const f = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

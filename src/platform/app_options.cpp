@@ -24,6 +24,7 @@ const char* const kAppUsage =
     "                       \"text\": \"...\"} (edit: merge with \"other\", split, rename,\n"
     "                       hide, unhide, note); prints each one as it is applied\n"
     "  --frames N           draw N frames, then exit\n"
+    "  --window-size WxH    open the window at this size in screen units (default 1280x800)\n"
     "  --screenshot FILE    write the last frame as PNG, then exit (default --frames 5)\n"
     "  --state FILE         write the app state as JSON when exiting\n"
     "  --frame-stats FILE   write CPU milliseconds per frame (mean, p50, p95, max) as JSON\n"
@@ -52,7 +53,8 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
     } else if (arg == "--corpus" || arg == "--screenshot" || arg == "--state" ||
                arg == "--frames" || arg == "--select" || arg == "--frame-stats" ||
                arg == "--synthetic" || arg == "--view" || arg == "--base-url" ||
-               arg == "--edits-dir" || arg == "--export-dir" || arg == "--edits-script") {
+               arg == "--edits-dir" || arg == "--export-dir" || arg == "--edits-script" ||
+               arg == "--window-size") {
       std::optional<std::string> value = next();
       if (!value) return std::nullopt;
       if (arg == "--corpus") options.corpus_paths.push_back(*value);
@@ -81,6 +83,21 @@ std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& 
           return std::nullopt;
         }
         options.frames = static_cast<int>(frames);
+      }
+      if (arg == "--window-size") {
+        char* end = nullptr;
+        const long width = std::strtol(value->c_str(), &end, 10);
+        const bool has_x = end != value->c_str() && (*end == 'x' || *end == 'X');
+        const char* height_text = has_x ? end + 1 : end;
+        const long height = has_x ? std::strtol(height_text, &end, 10) : 0;
+        if (!has_x || end == height_text || *end != '\0' || width < kMinWindowSide ||
+            width > kMaxWindowSide || height < kMinWindowSide || height > kMaxWindowSide) {
+          error = "--window-size needs WIDTHxHEIGHT, each from " + std::to_string(kMinWindowSide) +
+                  " to " + std::to_string(kMaxWindowSide) + ", e.g. 1280x800, not '" + *value + "'";
+          return std::nullopt;
+        }
+        options.window_width = static_cast<int>(width);
+        options.window_height = static_cast<int>(height);
       }
       if (arg == "--select") {
         const size_t colon = value->find(':');

@@ -22,11 +22,17 @@ struct AppOptions {
   std::string export_dir;                 // --export-dir DIR: where exports are written
   std::string edits_script;               // --edits-script FILE: edits to apply, one per frame
   uint32_t synthetic_nodes = 0;           // --synthetic N: a generated graph instead of a corpus
-  int frames = 0;    // --frames N: draw N frames, then exit (0: run until quit)
+  int frames = 0;           // --frames N: draw N frames, then exit (0: run until quit)
+  int window_width = 1280;  // --window-size WxH, in screen units
+  int window_height = 800;
   Selection select;  // --select KIND:ID, e.g. document:d2
   bool help = false;
   bool version = false;
 };
+
+// --window-size bounds: big enough for the panels to lay out, small enough for any GL driver.
+inline constexpr int kMinWindowSide = 200;
+inline constexpr int kMaxWindowSide = 8192;
 
 // Parses argv; returns nullopt and sets `error` on a usage error.
 std::optional<AppOptions> parse_app_options(int argc, char** argv, std::string& error);

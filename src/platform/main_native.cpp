@@ -163,7 +163,8 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(1280, 800, "Dramatis", nullptr, nullptr);
+  GLFWwindow* window =
+      glfwCreateWindow(options->window_width, options->window_height, "Dramatis", nullptr, nullptr);
   if (window == nullptr) {
     std::cerr << "dramatis: cannot create an OpenGL 3.3 window\n";
     glfwTerminate();

@@ -65,6 +65,15 @@ edits_check() {
 }
 check "partly unreadable edits: the readable part applies and the app says so" edits_check
 
+# --window-size: the window (and so the screenshot) at another size; a bad size is a usage error.
+(cd / && LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$app" --window-size 640x400 --screenshot "$out/small.png" --edits-dir "$out/edits") \
+  >"$out/log3" 2>&1
+read -r width height colours stddev < <("$image_stats" "$out/small.png" 2>/dev/null || echo 0 0 0 0)
+check "--window-size 640x400 gives a 640x400 frame" test "$width" = 640 -a "$height" = 400
+"$app" --window-size 640 >/dev/null 2>&1
+check "--window-size without a height is a usage error (exit 1)" test $? -eq 1
+
 check "--help exits 0" "$app" --help >/dev/null
 "$app" --frames 0 >/dev/null 2>&1
 check "--frames 0 is a usage error (exit 1)" test $? -eq 1
