@@ -274,7 +274,7 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
   const size_t colon = i - 1;
   const size_t first = v.sentences[v.token_sentence[colon]].first_token;
   for (size_t j = first; j < colon; ++j) {
-    if (!ctx.is_cue(j)) continue;
+    if (!ctx.is_cue(j) && !is_naming_verb(ctx.word(j))) continue;
     Subject s = ctx.subject_of(j, first);
     if (s.entity < 0) s = ctx.lead_subject(first, j);
     if (s.entity < 0) break;

@@ -215,6 +215,19 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
            text::equals_lower(word(name_first - 1), "a")))
         return {};
     }
+    // "Matthew Ingram of The Globe and Mail dubbed", "a researcher X of the University said":
+    // the person whose organisation it is speaks.
+    if (s.how == SubjectHow::Named && type(s.entity) != EntityType::Person) {
+      size_t of = i - 1;
+      while (of > sentence_first && token_mention_[of - 1] == token_mention_[i - 1]) --of;
+      if (of > sentence_first && text::equals_lower(word(of - 1), "the")) --of;
+      if (of >= sentence_first + 2 && text::equals_lower(word(of - 1), "of")) {
+        const Subject person = subject_at(of - 2);
+        if (person.entity >= 0 && person.how == SubjectHow::Named &&
+            type(person.entity) == EntityType::Person)
+          return person;
+      }
+    }
     return s;
   }
   // "Cornyn's statement added", "the Home Office letter reads": a writing speaks for its owner.

@@ -213,3 +213,13 @@ TEST_CASE("words quoted inside reported speech whose reporter is no entity are s
   // Short ones are still scare quotes.
   CHECK(speakers_of("The report's authors say the \"sleeper issue\" is growing.").empty());
 }
+
+TEST_CASE("'X of the Organisation said': the person speaks, not the organisation") {
+  CHECK(speakers_of("Rates will rise again, and soon. Senior analyst Maria Lopez of the Northfield "
+                    "Institute said \"the worst of it is still ahead of us, not behind.\"") ==
+        std::vector<std::string>{"Maria Lopez"});
+  // A naming verb introducing a quote after a colon: its subject, not the last name before it.
+  CHECK(speakers_of("Maria Lopez of the Northfield Institute dubbed the plan of Governor Tom "
+                    "Reyes: \"A tax on the young, nothing more.\"") ==
+        std::vector<std::string>{"Maria Lopez"});
+}
