@@ -394,12 +394,12 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   // Firefox": its product), or after "the" ("the Evergreen Aviation", "the Warhol Polaroids"),
   // which a person's name does not take without a word of description between. A listed first
   // name still makes a person after "the": measured on GUM, the other way lost six real people
-  // ("the Velvet Underground" stays a person).
-  // A hyphenated given name after a family name ("Cheng Chung-tai", "Lam Cheuk-ting") is a
-  // person's, even where the family name is also a company's.
+  // ("the Velvet Underground" stays a person). A hyphenated given name after a family name
+  // ("Cheng Chung-tai", "Lam Cheuk-ting") is a person's, even where the family name is also a
+  // company's.
   bool hyphenated_given = false;
   for (size_t i = c.first_token + 1; i < c.end_token; ++i)
-    if (v.tokens[i].has(text::kHyphenated)) hyphenated_given = true;
+    hyphenated_given = hyphenated_given || v.tokens[i].has(text::kHyphenated);
   const bool company_led = words >= 2 && lex.is_company(first_word) &&
                            !lex.is_first_name(first_word) && !hyphenated_given;
   const bool after_the =

@@ -147,12 +147,20 @@ Subject SpeakerContext::subject_at(size_t i) const {
   return {};
 }
 
+size_t SpeakerContext::mention_start(size_t token, size_t floor) const {
+  while (token > floor && token_mention_[token - 1] == token_mention_[token]) --token;
+  return token;
+}
+
+size_t SpeakerContext::mention_end(size_t token, size_t limit) const {
+  const int m = token_mention_[token];
+  while (token < limit && token_mention_[token] == m) ++token;
+  return token;
+}
+
 size_t SpeakerContext::past_subject(size_t s, size_t limit) const {
   if (s >= limit) return s;
-  if (const int m = token_mention_[s]; m >= 0) {
-    while (s < limit && token_mention_[s] == m) ++s;
-    return s;
-  }
+  if (token_mention_[s] >= 0) return mention_end(s, limit);
   if (is_pronoun(s)) return s + 1;
   if (to_lower_ascii(word(s)) == "the" && s + 1 < limit && is_company_noun(s + 1)) return s + 2;
   return s;
@@ -206,9 +214,7 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   if (const Subject s = subject_at(i - 1); s.entity >= 0) {
     // "the Moreno report", "a Reuters report": a cue's bare form after "the <name>" is a noun.
     if (s.how == SubjectHow::Named && i == verb) {
-      size_t name_first = i - 1;
-      while (name_first > sentence_first && token_mention_[name_first - 1] == token_mention_[i - 1])
-        --name_first;
+      const size_t name_first = mention_start(i - 1, sentence_first);
       const std::string lower = to_lower_ascii(word(verb));
       if (name_first > sentence_first && lexicon().reporting_verb_lemma(lower) == lower &&
           (text::equals_lower(word(name_first - 1), "the") ||
@@ -218,8 +224,7 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
     // "Matthew Ingram of The Globe and Mail dubbed", "a researcher X of the University said":
     // the person whose organisation it is speaks.
     if (s.how == SubjectHow::Named && type(s.entity) != EntityType::Person) {
-      size_t of = i - 1;
-      while (of > sentence_first && token_mention_[of - 1] == token_mention_[i - 1]) --of;
+      size_t of = mention_start(i - 1, sentence_first);
       if (of > sentence_first && text::equals_lower(word(of - 1), "the")) --of;
       if (of >= sentence_first + 2 && text::equals_lower(word(of - 1), "of")) {
         const Subject person = subject_at(of - 2);
@@ -240,9 +245,8 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   // sentence speaks for that owner, however long the words describing it.
   const size_t owner_at =
       sentence_first + (text::equals_lower(word(sentence_first), "the") ? 1 : 0);
-  if (const int owner = owner_at < i ? token_mention_[owner_at] : -1; owner >= 0) {
-    size_t k = owner_at;
-    while (k < i && token_mention_[k] == owner) ++k;
+  if (owner_at < i && token_mention_[owner_at] >= 0) {
+    const size_t k = mention_end(owner_at, i);
     if (k < i && v_.tokens[k].kind == TokenKind::Possessive) {
       for (size_t m = k + 1; m < i && m <= k + 3; ++m) {
         if (is_document_noun(to_lower_ascii(word(m)))) return subject_at(owner_at);
@@ -254,9 +258,7 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   // by commas right before the verb is the subject (not "X, the wife of Y, said": Y follows
   // "of", not a comma).
   if (i >= sentence_first + 3 && token_mention_[i - 2] >= 0) {
-    size_t name_first = i - 2;
-    while (name_first > sentence_first && token_mention_[name_first - 1] == token_mention_[i - 2])
-      --name_first;
+    const size_t name_first = mention_start(i - 2, sentence_first);
     const Subject s = subject_at(i - 2);
     if (name_first > sentence_first && word(name_first - 1) == "," && s.entity >= 0 &&
         s.how == SubjectHow::Named && type(s.entity) == EntityType::Person)

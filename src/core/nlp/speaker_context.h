@@ -82,6 +82,10 @@ class SpeakerContext {
   std::string describe(const Subject& s) const;
 
  private:
+  // The first token of the mention covering `token`, not before `floor`; one past its last,
+  // not past `limit`. `token` must be part of a mention.
+  size_t mention_start(size_t token, size_t floor) const;
+  size_t mention_end(size_t token, size_t limit) const;
   int most_salient(EntityType type, NameGender agree) const;
   bool agrees(int entity, NameGender pronoun) const;
   bool opens_sentence_as_subject(size_t i) const;
