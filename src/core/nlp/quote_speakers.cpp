@@ -109,6 +109,14 @@ Subject named_after(const Context& ctx, size_t from, size_t limit) {
   return other;
 }
 
+// The first token at or after `from` (and before `limit`) that is not an auxiliary ("has",
+// "also"): where a cue after its subject may stand.
+size_t past_auxiliaries(const Context& ctx, size_t from, size_t limit) {
+  const size_t end = std::min(limit, ctx.view().tokens.size());
+  while (from < end && is_auxiliary(ctx.word(from))) ++from;
+  return from;
+}
+
 // ", X said" / ", said X" / ", he added" / "—the company said" right after the quote; also
 // ", team member X told", ", X, editor at the Gazette, said", ", said Ambassador X" and
 // ", according to X". The subject and the cue must follow the closing mark with nothing but
@@ -143,7 +151,7 @@ Speaker cue_after(const Context& ctx, size_t after) {
         }
       }
     }
-    while (j < v.tokens.size() && j < subject_end + 3 && is_auxiliary(ctx.word(j))) ++j;
+    j = past_auxiliaries(ctx, j, subject_end + 3);
     if (j < v.tokens.size() && ctx.is_cue(j)) {
       const Subject s = ctx.subject_at(named_at);
       if (s.entity >= 0)
@@ -156,8 +164,7 @@ Speaker cue_after(const Context& ctx, size_t after) {
   // ", it added": an organisation speaks; "it" is the latest one named before (the outlet or
   // agency the previous quote was given to, as a rule).
   if (text::equals_lower(ctx.word(i), "it") && ctx.mention_at(i) < 0) {
-    size_t j = i + 1;
-    while (j < v.tokens.size() && j < i + 3 && is_auxiliary(ctx.word(j))) ++j;
+    const size_t j = past_auxiliaries(ctx, i + 1, i + 3);
     if (j < v.tokens.size() && ctx.is_cue(j)) {
       const int org = ctx.last_of_type(i, EntityType::Org);
       if (org >= 0)
