@@ -5,11 +5,13 @@
 # no fast-math anywhere.
 add_compile_options(-ffp-contract=off)
 
-# WebAssembly SIMD (128-bit): the layout's two-body Barnes–Hut walk runs in f64x2 lanes and the
+# WebAssembly SIMD (128-bit): the layout's Barnes–Hut group sums run in f64x2 lanes and the
 # compiler may vectorise loops elsewhere; IEEE per lane, so results stay bit-identical to the
-# native build. Measured in docs/performance.md ("WebAssembly SIMD"); every current browser has
-# it, and the page says so plainly where one does not (web/dramatis-glue.js).
-if(EMSCRIPTEN)
+# native build. Measured in docs/performance.md ("WebAssembly SIMD", which builds a second folder
+# with the option off to compare); every current browser has it, and the page says so plainly
+# where one does not (web/dramatis-glue.js).
+option(DRAMATIS_WASM_SIMD "Build the WebAssembly targets with -msimd128" ON)
+if(EMSCRIPTEN AND DRAMATIS_WASM_SIMD)
   add_compile_options(-msimd128)
 endif()
 

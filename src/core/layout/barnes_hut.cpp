@@ -29,36 +29,6 @@ F64x2 select(Mask2 mask, F64x2 yes, F64x2 no) {
                                  (reinterpret_cast<Mask2>(no) & ~mask));
 }
 
-F64x2 abs2(F64x2 v) {
-  constexpr int64_t kAllButSign = INT64_MAX;
-  return reinterpret_cast<F64x2>(reinterpret_cast<Mask2>(v) & Mask2{kAllButSign, kAllButSign});
-}
-
-// A leaf's bodies' pushes on one body, added to (fx, fy) in the leaf's order: the one leaf loop
-// of both walks, so the scalar and the two-lane walk do the same operations.
-void add_leaf(Point p, uint32_t body, const uint32_t* order, const Point* positions,
-              const double* masses, int32_t begin, int32_t end, double& fx, double& fy) {
-  constexpr double kMin2 = kMinDistance * kMinDistance;
-  for (int32_t k = begin; k < end; ++k) {
-    const uint32_t other = order[k];
-    if (other == body) continue;
-    const Point q = positions[k];
-    const double m = masses[k];
-    const double dx = p.x - q.x, dy = p.y - q.y;
-    const double d2 = dx * dx + dy * dy;
-    if (d2 < kCoincident2) {
-      const Point f = inverse_distance_push({dx, dy}, m, body, other);
-      fx += f.x;
-      fy += f.y;
-      continue;
-    }
-    // inverse_distance_push's other branch, inlined: the same operations in the same order.
-    const double factor = m / std::max(d2, kMin2);
-    fx += dx * factor;
-    fy += dy * factor;
-  }
-}
-
 }  // namespace
 
 Point coincident_direction(uint32_t i, uint32_t j) {
@@ -96,6 +66,7 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
   order_.clear();
   body_position_.clear();
   body_mass_.clear();
+  groups_.clear();
   next_.assign(positions.size(), -1);
   if (positions.empty()) return;
   double min_x = positions[0].x, max_x = min_x, min_y = positions[0].y, max_y = min_y;
@@ -105,21 +76,17 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
     min_y = std::min(min_y, p.y);
     max_y = std::max(max_y, p.y);
   }
-  Cell root;
-  root.cx = 0.5 * (min_x + max_x);
-  root.cy = 0.5 * (min_y + max_y);
+  root_.cx = 0.5 * (min_x + max_x);
+  root_.cy = 0.5 * (min_y + max_y);
   // A little margin so points on the far edges fall strictly inside.
-  root.half = 0.5 * std::max({max_x - min_x, max_y - min_y, kMinDistance}) * 1.0001;
+  root_.half = 0.5 * std::max({max_x - min_x, max_y - min_y, kMinDistance}) * 1.0001;
   cells_.reserve(positions.size() * 2 + 1);
-  cells_.push_back(root);
+  cells_.emplace_back();
   for (uint32_t i = 0; i < positions.size(); ++i) insert(i);
   for (Cell& c : cells_) {
-    if (c.mass > 0) {
+    if (c.mass > 0) {  // cells without mass are never read: compact() leaves them out
       c.mx /= c.mass;
       c.my /= c.mass;
-    } else {
-      c.mx = c.cx;
-      c.my = c.cy;
     }
   }
   nodes_.reserve(cells_.size());
@@ -127,20 +94,21 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
   body_position_.reserve(positions.size());
   body_mass_.reserve(positions.size());
   nodes_.resize(1);
-  compact(0, 0);
+  compact(0, 0, false, root_);
+}
+
+BarnesHutTree::Square BarnesHutTree::Square::quadrant(int32_t q) const {
+  const double h = half * 0.5;
+  return {cx + ((q & 1) ? h : -h), cy + ((q & 2) ? h : -h), h};
+}
+
+int32_t BarnesHutTree::Square::quadrant_of(Point p) const {
+  return (p.x >= cx ? 1 : 0) | (p.y >= cy ? 2 : 0);
 }
 
 int32_t BarnesHutTree::make_children(int32_t cell) {
   const int32_t first = static_cast<int32_t>(cells_.size());
-  const Cell parent = cells_[static_cast<size_t>(cell)];
-  const double h = parent.half * 0.5;
-  for (int q = 0; q < 4; ++q) {
-    Cell c;
-    c.half = h;
-    c.cx = parent.cx + ((q & 1) ? h : -h);
-    c.cy = parent.cy + ((q & 2) ? h : -h);
-    cells_.push_back(c);
-  }
+  cells_.resize(cells_.size() + 4);
   cells_[static_cast<size_t>(cell)].child = first;
   return first;
 }
@@ -149,11 +117,13 @@ void BarnesHutTree::insert(uint32_t body) {
   const Point p = positions_[body];
   const double m = masses_[body];
   int32_t c = 0;
+  Square square = root_;  // the square of cell c
   for (int depth = 0;; ++depth) {
     Cell* cell = &cells_[static_cast<size_t>(c)];
     cell->mass += m;
     cell->mx += m * p.x;
     cell->my += m * p.y;
+    ++cell->bodies;
     if (cell->child < 0) {
       if (cell->body < 0) {
         cell->body = static_cast<int32_t>(body);
@@ -168,36 +138,47 @@ void BarnesHutTree::insert(uint32_t body) {
       // Split: the resident chain (one body, or several at one point) moves down whole.
       const int32_t chain = cell->body;
       double chain_mass = 0;
+      int32_t chain_bodies = 0;
       for (int32_t b = chain; b >= 0; b = next_[static_cast<size_t>(b)]) {
         chain_mass += masses_[static_cast<size_t>(b)];
+        ++chain_bodies;
       }
-      const double cx = cell->cx, cy = cell->cy;
       cell->body = -1;
       const int32_t first = make_children(c);  // may reallocate: `cell` is stale from here
-      const int32_t q = (other.x >= cx ? 1 : 0) | (other.y >= cy ? 2 : 0);
-      Cell& target = cells_[static_cast<size_t>(first + q)];
+      Cell& target = cells_[static_cast<size_t>(first + square.quadrant_of(other))];
       target.body = chain;
       target.mass = chain_mass;
+      target.bodies = chain_bodies;
       target.mx = chain_mass * other.x;
       target.my = chain_mass * other.y;
       cell = &cells_[static_cast<size_t>(c)];
     }
-    const int32_t q = (p.x >= cell->cx ? 1 : 0) | (p.y >= cell->cy ? 2 : 0);
+    const int32_t q = square.quadrant_of(p);
     c = cell->child + q;
+    square = square.quadrant(q);
   }
 }
 
-void BarnesHutTree::compact(int32_t cell, int32_t node) {
+void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square square) {
   const Cell& c = cells_[static_cast<size_t>(cell)];
+  // The first cell on the way down with few enough bodies makes a group of its subtree; so
+  // does a leaf holding more (bodies at one point), so that every body is in a group.
+  const bool starts_group = !in_group && (c.bodies <= kGroupSize || c.child < 0);
+  if (starts_group) {
+    Group g;
+    g.first = static_cast<int32_t>(order_.size());
+    g.count = c.bodies;
+    groups_.push_back(g);
+  }
   Node n;
   n.mx = c.mx;
   n.my = c.my;
   n.mass = c.mass;
-  const double width = 2.0 * c.half;
+  const double width = 2.0 * square.half;
   n.width2 = width * width;
-  n.cx = c.cx;
-  n.cy = c.cy;
-  n.half = c.half;
+  n.cx = square.cx;
+  n.cy = square.cy;
+  n.half = square.half;
   if (c.child < 0) {
     n.first = static_cast<int32_t>(order_.size());
     for (int32_t b = c.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
@@ -207,6 +188,7 @@ void BarnesHutTree::compact(int32_t cell, int32_t node) {
     }
     n.count = n.first - static_cast<int32_t>(order_.size());
     nodes_[static_cast<size_t>(node)] = n;
+    if (starts_group) bound_last_group();
     return;
   }
   // Children that hold no body add nothing to any sum: left out.
@@ -214,23 +196,50 @@ void BarnesHutTree::compact(int32_t cell, int32_t node) {
   int32_t count = 0;
   for (int32_t q = 0; q < 4; ++q) {
     const Cell& child = cells_[static_cast<size_t>(c.child + q)];
-    if (child.child >= 0 || child.body >= 0) kept[count++] = c.child + q;
+    if (child.child >= 0 || child.body >= 0) kept[count++] = q;
   }
   n.first = static_cast<int32_t>(nodes_.size());
   n.count = count;
   nodes_[static_cast<size_t>(node)] = n;
   nodes_.resize(nodes_.size() + static_cast<size_t>(count));
-  for (int32_t k = 0; k < count; ++k) compact(kept[k], n.first + k);
+  for (int32_t k = 0; k < count; ++k) {
+    compact(c.child + kept[k], n.first + k, in_group || starts_group, square.quadrant(kept[k]));
+  }
+  if (starts_group) bound_last_group();
 }
 
-Point BarnesHutTree::repulsion(uint32_t body, double theta) const {
-  Point force;
-  if (nodes_.empty()) return force;
-  const Point p = positions_[body];
+void BarnesHutTree::bound_last_group() {
+  Group& g = groups_.back();
+  assert(g.first + g.count == static_cast<int32_t>(order_.size()));
+  const Point first = body_position_[static_cast<size_t>(g.first)];
+  g.min_x = g.max_x = first.x;
+  g.min_y = g.max_y = first.y;
+  for (int32_t k = g.first + 1; k < g.first + g.count; ++k) {
+    const Point p = body_position_[static_cast<size_t>(k)];
+    g.min_x = std::min(g.min_x, p.x);
+    g.max_x = std::max(g.max_x, p.x);
+    g.min_y = std::min(g.min_y, p.y);
+    g.max_y = std::max(g.max_y, p.y);
+  }
+}
+
+std::span<const uint32_t> BarnesHutTree::group_bodies(size_t group) const {
+  const Group& g = groups_[group];
+  return {order_.data() + g.first, static_cast<size_t>(g.count)};
+}
+
+void BarnesHutTree::group_repulsion(size_t group, double theta, Interactions& scratch,
+                                    std::span<Point> sums) const {
+  const Group& g = groups_[group];
+  scratch.cell_x.clear();
+  scratch.cell_y.clear();
+  scratch.cell_mass.clear();
+  scratch.leaf_begin.clear();
+  scratch.leaf_end.clear();
+  // The walk, depth-first with children in quadrant order (a cell's children are pushed
+  // last-first). The depth is at most kMaxDepth + 1, and each level leaves at most three
+  // siblings waiting.
   const double theta2 = theta * theta;
-  constexpr double kMin2 = kMinDistance * kMinDistance;
-  // Depth-first, children in quadrant order: a cell's children are pushed last-first. The
-  // depth is at most kMaxDepth + 1, and each level leaves at most three siblings waiting.
   int32_t stack[4 * (kMaxDepth + 2)];
   int32_t top = 0;
   stack[top++] = 0;
@@ -238,81 +247,73 @@ Point BarnesHutTree::repulsion(uint32_t body, double theta) const {
     const Node& node = nodes_[static_cast<size_t>(stack[--top])];
     if (node.mass <= 0) continue;
     if (node.count < 0) {
-      add_leaf(p, body, order_.data(), body_position_.data(), body_mass_.data(), node.first,
-               node.first - node.count, force.x, force.y);
+      scratch.leaf_begin.push_back(node.first);
+      scratch.leaf_end.push_back(node.first - node.count);
       continue;
     }
-    const double dx = p.x - node.mx, dy = p.y - node.my;
-    const double d2 = dx * dx + dy * dy;
-    // A cell holding the body itself is always opened: its centre of mass includes the body.
-    if (node.width2 < theta2 * d2 &&
-        !(std::abs(p.x - node.cx) <= node.half && std::abs(p.y - node.cy) <= node.half)) {
-      const double factor = node.mass / std::max(d2, kMin2);
-      force.x += dx * factor;
-      force.y += dy * factor;
+    // The distance from the centre of mass to the box's nearest point; a cell whose square
+    // meets the box may hold one of the group's bodies and is always opened.
+    const double dx = std::max({g.min_x - node.mx, node.mx - g.max_x, 0.0});
+    const double dy = std::max({g.min_y - node.my, node.my - g.max_y, 0.0});
+    const bool meets = g.min_x <= node.cx + node.half && g.max_x >= node.cx - node.half &&
+                       g.min_y <= node.cy + node.half && g.max_y >= node.cy - node.half;
+    if (!meets && node.width2 < theta2 * (dx * dx + dy * dy)) {
+      scratch.cell_x.push_back(node.mx);
+      scratch.cell_y.push_back(node.my);
+      scratch.cell_mass.push_back(node.mass);
     } else {
       for (int32_t k = node.count - 1; k >= 0; --k) stack[top++] = node.first + k;
     }
   }
-  return force;
-}
-
-void BarnesHutTree::repulsion_pair(uint32_t a, uint32_t b, double theta, Point& force_a,
-                                   Point& force_b) const {
-  force_a = {};
-  force_b = {};
-  if (nodes_.empty()) return;
-  const Point pa = positions_[a], pb = positions_[b];
-  const F64x2 px = {pa.x, pb.x}, py = {pa.y, pb.y};
-  const F64x2 theta2 = {theta * theta, theta * theta};
+  // The sums, two bodies at a time (the last one of an odd group in both lanes): first the
+  // cells, then the leaves' bodies, each in walk order.
   const F64x2 min2 = {kMinDistance * kMinDistance, kMinDistance * kMinDistance};
-  F64x2 fx = {0.0, 0.0}, fy = {0.0, 0.0};
-  // Lane 0 is a, lane 1 is b. Each stack entry carries the lanes still walking it (bit 0: a,
-  // bit 1: b); a lane that took a cell whole leaves that cell's subtree to the other.
-  int32_t stack[4 * (kMaxDepth + 2)];
-  uint8_t stack_lanes[4 * (kMaxDepth + 2)];
-  int32_t top = 0;
-  stack[top] = 0;
-  stack_lanes[top++] = 3;
-  while (top > 0) {
-    --top;
-    const Node& node = nodes_[static_cast<size_t>(stack[top])];
-    const uint8_t lanes = stack_lanes[top];
-    if (node.mass <= 0) continue;
-    if (node.count < 0) {
-      // Leaves are few and short: each lane runs the scalar loop. Its terms join the lane's
-      // vector sum in walk order, as in repulsion().
-      double sum_x[2] = {fx[0], fx[1]}, sum_y[2] = {fy[0], fy[1]};
-      for (int lane = 0; lane < 2; ++lane) {
-        if (!(lanes & (1 << lane))) continue;
-        add_leaf(lane == 0 ? pa : pb, lane == 0 ? a : b, order_.data(), body_position_.data(),
-                 body_mass_.data(), node.first, node.first - node.count, sum_x[lane], sum_y[lane]);
+  const size_t cells = scratch.cell_x.size();
+  for (int32_t k = 0; k < g.count; k += 2) {
+    const int32_t ka = g.first + k, kb = k + 1 < g.count ? ka + 1 : ka;
+    const uint32_t body[2] = {order_[static_cast<size_t>(ka)], order_[static_cast<size_t>(kb)]};
+    const Point pa = body_position_[static_cast<size_t>(ka)];
+    const Point pb = body_position_[static_cast<size_t>(kb)];
+    const F64x2 px = {pa.x, pb.x}, py = {pa.y, pb.y};
+    F64x2 fx = {0.0, 0.0}, fy = {0.0, 0.0};
+    for (size_t c = 0; c < cells; ++c) {
+      const F64x2 dx = px - scratch.cell_x[c], dy = py - scratch.cell_y[c];
+      const F64x2 d2 = dx * dx + dy * dy;
+      const F64x2 factor = scratch.cell_mass[c] / select(d2 < min2, min2, d2);
+      fx += dx * factor;
+      fy += dy * factor;
+    }
+    const F64x2 coincident2 = {kCoincident2, kCoincident2};
+    for (size_t leaf = 0; leaf < scratch.leaf_begin.size(); ++leaf) {
+      for (int32_t j = scratch.leaf_begin[leaf]; j < scratch.leaf_end[leaf]; ++j) {
+        const Point q = body_position_[static_cast<size_t>(j)];
+        const double m = body_mass_[static_cast<size_t>(j)];
+        const F64x2 dx = px - q.x, dy = py - q.y;
+        const F64x2 d2 = dx * dx + dy * dy;
+        const Mask2 near = d2 < coincident2;
+        if (near[0] | near[1]) {
+          // The body itself, or one on top of it: each lane on its own (inverse_distance_push
+          // picks the direction coincident pairs part along).
+          const uint32_t other = order_[static_cast<size_t>(j)];
+          double sum_x[2] = {fx[0], fx[1]}, sum_y[2] = {fy[0], fy[1]};
+          for (int lane = 0; lane < 2; ++lane) {
+            if (other == body[lane]) continue;
+            const Point f = inverse_distance_push({dx[lane], dy[lane]}, m, body[lane], other);
+            sum_x[lane] += f.x;
+            sum_y[lane] += f.y;
+          }
+          fx = F64x2{sum_x[0], sum_x[1]};
+          fy = F64x2{sum_y[0], sum_y[1]};
+          continue;
+        }
+        const F64x2 factor = m / select(d2 < min2, min2, d2);
+        fx += dx * factor;
+        fy += dy * factor;
       }
-      fx = F64x2{sum_x[0], sum_x[1]};
-      fy = F64x2{sum_y[0], sum_y[1]};
-      continue;
     }
-    const F64x2 dx = px - node.mx, dy = py - node.my;
-    const F64x2 d2 = dx * dx + dy * dy;
-    const Mask2 active = {(lanes & 1) ? -1 : 0, (lanes & 2) ? -1 : 0};
-    const Mask2 inside = (abs2(px - node.cx) <= node.half) & (abs2(py - node.cy) <= node.half);
-    const Mask2 accept = active & (node.width2 < theta2 * d2) & ~inside;
-    if (accept[0] | accept[1]) {
-      const F64x2 factor = node.mass / select(d2 < min2, min2, d2);
-      // Adding +0.0 leaves a sum as it was (the sums start at +0.0 and never become -0.0).
-      fx += select(accept, dx * factor, F64x2{0.0, 0.0});
-      fy += select(accept, dy * factor, F64x2{0.0, 0.0});
-    }
-    const uint8_t open = static_cast<uint8_t>(lanes & ~((accept[0] ? 1 : 0) | (accept[1] ? 2 : 0)));
-    if (open != 0) {
-      for (int32_t k = node.count - 1; k >= 0; --k) {
-        stack[top] = node.first + k;
-        stack_lanes[top++] = open;
-      }
-    }
+    sums[body[0]] = {fx[0], fy[0]};
+    sums[body[1]] = {fx[1], fy[1]};
   }
-  force_a = {fx[0], fy[0]};
-  force_b = {fx[1], fy[1]};
 }
 
 Point BarnesHutTree::exact_repulsion(uint32_t body, std::span<const Point> positions,

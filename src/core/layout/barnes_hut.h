@@ -1,6 +1,6 @@
 // A Barnes–Hut quadtree over weighted points, rebuilt every layout iteration, that sums the
 // inverse-distance repulsion field (ForceAtlas2's k_r * m1 * m2 / d law) in O(n log n).
-// Flat arrays whose capacity is kept between builds, so an iteration allocates nothing.
+// Flat arrays whose capacity is kept between builds, so a build allocates nothing new.
 #pragma once
 
 #include <cstdint>
@@ -29,36 +29,60 @@ class BarnesHutTree {
   // Builds the tree over `positions` with `masses` (same length). Reuses earlier capacity.
   void build(std::span<const Point> positions, std::span<const double> masses);
 
-  // Sum over all other bodies j of inverse_distance_push(p_i - p_j, m_j), with far cells taken
-  // as one body at their centre of mass when width / distance < theta. The caller multiplies by
-  // k_r * m_i.
-  Point repulsion(uint32_t body, double theta) const;
+  // Bodies close together in space, at most kGroupSize of them (a subtree of the tree each),
+  // share one walk: a cell far enough from the group's bounding box by the Barnes–Hut test
+  // (width / distance < theta, measured to the box's nearest point) is taken whole for all of
+  // them, any other cell is opened, down to leaves whose bodies are summed one by one. A cell
+  // a group takes whole, each of its bodies would have taken alone, so no sum is coarser than
+  // a walk per body would make it; the walk's cost is shared by the group, and the sums run
+  // in two-lane vector arithmetic (SSE2 natively, WebAssembly SIMD where the build enables
+  // it), each lane adding its body's terms in list order. 32 was the fastest of 8 to 128 on
+  // the 10k-node benchmark graph at theta 0.5 and 1.2 (docs/performance.md).
+  static constexpr int32_t kGroupSize = 32;
 
-  // repulsion(a) and repulsion(b), bit for bit, from one walk of the tree in two-lane vector
-  // arithmetic (SSE2 natively, WebAssembly SIMD where the build enables it): a cell both bodies
-  // accept or both open is read once. Each lane visits the cells its own walk would, in the same
-  // order, and does the same operations on them, so the sums are the scalar ones. Bodies that
-  // are neighbours in spatial_order() share most of their walk. `b` may equal `a`.
-  void repulsion_pair(uint32_t a, uint32_t b, double theta, Point& force_a, Point& force_b) const;
+  // What a group's walk found: cells taken whole, and runs of single bodies (leaves).
+  struct Interactions {
+    std::vector<double> cell_x, cell_y, cell_mass;
+    std::vector<int32_t> leaf_begin, leaf_end;  // ranges into the tree's body arrays
+  };
+
+  size_t group_count() const { return groups_.size(); }
+  // The group's bodies, as indices into the positions given to build().
+  std::span<const uint32_t> group_bodies(size_t group) const;
+  // For each body i of the group, sums[i] = the sum over all other bodies j of
+  // inverse_distance_push(p_i - p_j, m_j), far cells as one body at their centre of mass. The
+  // caller multiplies by k_r * m_i. `scratch` is reused between calls; groups write disjoint
+  // entries of `sums`, so threads may run different groups at once.
+  void group_repulsion(size_t group, double theta, Interactions& scratch,
+                       std::span<Point> sums) const;
 
   // The same sum over every pair, O(n): the reference that tests compare the tree against.
   static Point exact_repulsion(uint32_t body, std::span<const Point> positions,
                                std::span<const double> masses);
 
-  // The bodies in the tree's depth-first leaf order: neighbours in space come one after the
-  // other, so visiting bodies in this order keeps the cells they open in cache. Per-body sums
-  // do not depend on the order, so neither do the forces.
-  const std::vector<uint32_t>& spatial_order() const { return order_; }
-
   size_t cell_count() const { return cells_.size(); }
 
  private:
+  // A cell's square: centre and half width (world units). Cells do not store theirs: the walks
+  // down the tree work it out from the root's, which keeps the build's cells small.
+  struct Square {
+    double cx = 0, cy = 0, half = 0;
+    Square quadrant(int32_t q) const;  // q: bit 0 the right half, bit 1 the upper one
+    int32_t quadrant_of(Point p) const;
+  };
+
   struct Cell {
-    double cx = 0, cy = 0, half = 0;  // the square: centre and half width (world units)
-    double mx = 0, my = 0;            // sum of mass * position while building, then centre of mass
+    double mx = 0, my = 0;  // sum of mass * position while building, then centre of mass
     double mass = 0;
     int32_t child = -1;  // first of four consecutive children, or -1 for a leaf
     int32_t body = -1;   // a leaf's first body (more are chained through next_), or -1
+    int32_t bodies = 0;  // bodies in the cell's subtree
+  };
+
+  // A group: bodies [first, first + count) of body_*, and their bounding box.
+  struct Group {
+    int32_t first = 0, count = 0;
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
   };
 
   // The traversal's copy of the tree, made after the build: cells in depth-first order with
@@ -76,16 +100,22 @@ class BarnesHutTree {
 
   void insert(uint32_t body);
   int32_t make_children(int32_t cell);
-  void compact(int32_t cell, int32_t node);
+  // Copies the subtree of `cell` into nodes_ from `node` on, and makes the first cell on each
+  // path down with at most kGroupSize bodies a group.
+  void compact(int32_t cell, int32_t node, bool in_group, Square square);
+  // Sets the bounding box of the group just compacted.
+  void bound_last_group();
 
   std::span<const Point> positions_;
   std::span<const double> masses_;
+  Square root_;
   std::vector<Cell> cells_;
   std::vector<int32_t> next_;    // next body in the same leaf, or -1
-  std::vector<uint32_t> order_;  // bodies in leaf order (spatial_order())
+  std::vector<uint32_t> order_;  // bodies in depth-first leaf order: groups are runs of it
   std::vector<Node> nodes_;
   std::vector<Point> body_position_;  // positions_[order_[k]]
   std::vector<double> body_mass_;     // masses_[order_[k]]
+  std::vector<Group> groups_;
 };
 
 }  // namespace dramatis::layout

@@ -97,8 +97,9 @@ constexpr double kNoCap = 1e300;
 // Below this many nodes an iteration takes a millisecond or two, and starting threads
 // would cost more than it saves: the repulsion stays on the calling thread.
 constexpr uint32_t kParallelMinNodes = 4096;
-// Nodes per chunk of the parallel repulsion: small enough to balance two to eight threads at
-// a few thousand nodes, large enough that taking a chunk costs nothing measurable.
+// The parallel repulsion hands out kRepulsionChunk / kGroupSize groups at a time, about this
+// many nodes at most: small enough to balance two to eight threads at a few thousand nodes,
+// large enough that taking a chunk costs nothing measurable.
 constexpr size_t kRepulsionChunk = 1024;
 
 }  // namespace
@@ -317,33 +318,7 @@ void ForceLayout::compute_forces() {
     weights_influence_ = params_.edge_weight_influence;
   }
   // Repulsion: k_r * m_i * sum_j m_j (p_i - p_j) / d^2, i.e. k_r m_i m_j / d along the line.
-  const bool exact = params_.theta <= 0.0;
-  if (exact) {
-    for (uint32_t i = 0; i < n; ++i) {
-      const Point r = BarnesHutTree::exact_repulsion(i, positions_, masses_);
-      const double k = params_.scaling * masses_[i];
-      forces_[i] = {r.x * k, r.y * k};
-    }
-  } else {
-    tree_.build(positions_, masses_);
-    // Each node's sum reads the tree and writes only forces_[i]: the threads share nothing
-    // else, so the forces are the same for any thread count. Chunks of the spatial order keep
-    // each thread's traversals close together in the tree.
-    const std::vector<uint32_t>& order = tree_.spatial_order();
-    const unsigned threads = n >= kParallelMinNodes ? params_.threads : 1;
-    parallel_for(order.size(), kRepulsionChunk, threads, [&](size_t begin, size_t end) {
-      // Two neighbours at a time share one walk of the tree (repulsion_pair: same bits).
-      for (size_t k = begin; k < end; k += 2) {
-        const uint32_t i = order[k], j = k + 1 < end ? order[k + 1] : i;
-        Point ri, rj;
-        tree_.repulsion_pair(i, j, params_.theta, ri, rj);
-        const double scale_i = params_.scaling * masses_[i];
-        forces_[i] = {ri.x * scale_i, ri.y * scale_i};
-        const double scale_j = params_.scaling * masses_[j];
-        forces_[j] = {rj.x * scale_j, rj.y * scale_j};
-      }
-    });
-  }
+  repulsion(params_.theta <= 0.0, n >= kParallelMinNodes ? params_.threads : 1, forces_);
   // Attraction along edges: weight * d (linear) or weight * log(1 + d) (LinLog).
   for (size_t e = 0; e < edges_.size(); ++e) {
     const auto [a, b] = edges_[e];
@@ -373,16 +348,35 @@ void ForceLayout::compute_forces() {
   }
 }
 
-std::vector<Point> ForceLayout::repulsion_forces(bool exact) {
-  const uint32_t n = node_count();
-  std::vector<Point> out(n);
-  if (!exact) tree_.build(positions_, masses_);
-  for (uint32_t i = 0; i < n; ++i) {
-    const Point r = exact ? BarnesHutTree::exact_repulsion(i, positions_, masses_)
-                          : tree_.repulsion(i, params_.theta);
-    const double k = params_.scaling * masses_[i];
-    out[i] = {r.x * k, r.y * k};
+void ForceLayout::repulsion(bool exact, unsigned threads, std::span<Point> out) {
+  if (exact) {
+    for (uint32_t i = 0; i < node_count(); ++i) {
+      const Point r = BarnesHutTree::exact_repulsion(i, positions_, masses_);
+      const double k = params_.scaling * masses_[i];
+      out[i] = {r.x * k, r.y * k};
+    }
+    return;
   }
+  tree_.build(positions_, masses_);
+  // Each group's sums read the tree and write only its own bodies' entries: the threads share
+  // nothing else, so the forces are the same for any thread count. Groups come in the tree's
+  // spatial order, so each thread's walks stay close together in the tree.
+  const size_t chunk = std::max<size_t>(1, kRepulsionChunk / BarnesHutTree::kGroupSize);
+  parallel_for(tree_.group_count(), chunk, threads, [&](size_t begin, size_t end) {
+    BarnesHutTree::Interactions scratch;
+    for (size_t g = begin; g < end; ++g) {
+      tree_.group_repulsion(g, params_.theta, scratch, out);
+      for (const uint32_t i : tree_.group_bodies(g)) {
+        const double k = params_.scaling * masses_[i];
+        out[i] = {out[i].x * k, out[i].y * k};
+      }
+    }
+  });
+}
+
+std::vector<Point> ForceLayout::repulsion_forces(bool exact) {
+  std::vector<Point> out(node_count());
+  repulsion(exact, 1, out);
   return out;
 }
 

@@ -106,6 +106,9 @@ class ForceLayout {
   void place_new_nodes(std::span<const uint8_t> is_new);
   void multilevel_start();
   void compute_forces();
+  // k_r * m_i * (the repulsion sum) for every node i into `out`: exactly, or from the tree with
+  // the groups shared among `threads` threads.
+  void repulsion(bool exact, unsigned threads, std::span<Point> out);
 
   LayoutParams params_;
   std::vector<Point> positions_;
