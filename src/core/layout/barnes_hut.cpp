@@ -89,7 +89,7 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
       c.my /= c.mass;
     }
   }
-  nodes_.reserve(cells_.size());
+  nodes_.reserve(2 * positions.size());  // leaves, plus fewer cells with two or more children
   order_.reserve(positions.size());
   body_position_.reserve(positions.size());
   body_mass_.reserve(positions.size());
@@ -197,6 +197,15 @@ void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square sq
   for (int32_t q = 0; q < 4; ++q) {
     const Cell& child = cells_[static_cast<size_t>(c.child + q)];
     if (child.child >= 0 || child.body >= 0) kept[count++] = q;
+  }
+  if (count == 1) {
+    // A cell with one non-empty child has the child's mass and centre of mass in a larger
+    // square: a walk that takes it whole would take the child whole, and one that opens it
+    // tests the child next. The child takes its place, which leaves every sum as it was and
+    // spares the walks (and memory) the long single-child chains that close bodies make.
+    compact(c.child + kept[0], node, in_group || starts_group, square.quadrant(kept[0]));
+    if (starts_group) bound_last_group();
+    return;
   }
   n.first = static_cast<int32_t>(nodes_.size());
   n.count = count;
