@@ -109,7 +109,7 @@ int32_t BarnesHutTree::Square::quadrant_of(Point p) const {
 int32_t BarnesHutTree::make_children(int32_t cell) {
   const int32_t first = static_cast<int32_t>(cells_.size());
   cells_.resize(cells_.size() + 4);
-  cells_[static_cast<size_t>(cell)].child = first;
+  cells_[static_cast<size_t>(cell)].link = first;
   return first;
 }
 
@@ -124,29 +124,28 @@ void BarnesHutTree::insert(uint32_t body) {
     cell->mx += m * p.x;
     cell->my += m * p.y;
     ++cell->bodies;
-    if (cell->child < 0) {
-      if (cell->body < 0) {
-        cell->body = static_cast<int32_t>(body);
+    if (cell->leaf()) {
+      if (cell->first_body() < 0) {
+        cell->set_first_body(static_cast<int32_t>(body));
         return;
       }
-      const Point other = positions_[static_cast<size_t>(cell->body)];
+      const Point other = positions_[static_cast<size_t>(cell->first_body())];
       if (depth >= kMaxDepth || (other.x == p.x && other.y == p.y)) {
-        next_[body] = cell->body;
-        cell->body = static_cast<int32_t>(body);
+        next_[body] = cell->first_body();
+        cell->set_first_body(static_cast<int32_t>(body));
         return;
       }
       // Split: the resident chain (one body, or several at one point) moves down whole.
-      const int32_t chain = cell->body;
+      const int32_t chain = cell->first_body();
       double chain_mass = 0;
       int32_t chain_bodies = 0;
       for (int32_t b = chain; b >= 0; b = next_[static_cast<size_t>(b)]) {
         chain_mass += masses_[static_cast<size_t>(b)];
         ++chain_bodies;
       }
-      cell->body = -1;
       const int32_t first = make_children(c);  // may reallocate: `cell` is stale from here
       Cell& target = cells_[static_cast<size_t>(first + square.quadrant_of(other))];
-      target.body = chain;
+      target.set_first_body(chain);
       target.mass = chain_mass;
       target.bodies = chain_bodies;
       target.mx = chain_mass * other.x;
@@ -154,7 +153,7 @@ void BarnesHutTree::insert(uint32_t body) {
       cell = &cells_[static_cast<size_t>(c)];
     }
     const int32_t q = square.quadrant_of(p);
-    c = cell->child + q;
+    c = cell->link + q;
     square = square.quadrant(q);
   }
 }
@@ -163,7 +162,7 @@ void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square sq
   const Cell& c = cells_[static_cast<size_t>(cell)];
   // The first cell on the way down with few enough bodies makes a group of its subtree; so
   // does a leaf holding more (bodies at one point), so that every body is in a group.
-  const bool starts_group = !in_group && (c.bodies <= kGroupSize || c.child < 0);
+  const bool starts_group = !in_group && (c.bodies <= kGroupSize || c.leaf());
   if (starts_group) {
     Group g;
     g.first = static_cast<int32_t>(order_.size());
@@ -179,9 +178,9 @@ void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square sq
   n.cx = square.cx;
   n.cy = square.cy;
   n.half = square.half;
-  if (c.child < 0) {
+  if (c.leaf()) {
     n.first = static_cast<int32_t>(order_.size());
-    for (int32_t b = c.body; b >= 0; b = next_[static_cast<size_t>(b)]) {
+    for (int32_t b = c.first_body(); b >= 0; b = next_[static_cast<size_t>(b)]) {
       order_.push_back(static_cast<uint32_t>(b));
       body_position_.push_back(positions_[static_cast<size_t>(b)]);
       body_mass_.push_back(masses_[static_cast<size_t>(b)]);
@@ -195,15 +194,14 @@ void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square sq
   int32_t kept[4];
   int32_t count = 0;
   for (int32_t q = 0; q < 4; ++q) {
-    const Cell& child = cells_[static_cast<size_t>(c.child + q)];
-    if (child.child >= 0 || child.body >= 0) kept[count++] = q;
+    if (cells_[static_cast<size_t>(c.link + q)].bodies > 0) kept[count++] = q;
   }
   if (count == 1) {
     // A cell with one non-empty child has the child's mass and centre of mass in a larger
     // square: a walk that takes it whole would take the child whole, and one that opens it
     // tests the child next. The child takes its place, which leaves every sum as it was and
     // spares the walks (and memory) the long single-child chains that close bodies make.
-    compact(c.child + kept[0], node, in_group || starts_group, square.quadrant(kept[0]));
+    compact(c.link + kept[0], node, in_group || starts_group, square.quadrant(kept[0]));
     if (starts_group) bound_last_group();
     return;
   }
@@ -212,7 +210,7 @@ void BarnesHutTree::compact(int32_t cell, int32_t node, bool in_group, Square sq
   nodes_[static_cast<size_t>(node)] = n;
   nodes_.resize(nodes_.size() + static_cast<size_t>(count));
   for (int32_t k = 0; k < count; ++k) {
-    compact(c.child + kept[k], n.first + k, in_group || starts_group, square.quadrant(kept[k]));
+    compact(c.link + kept[k], n.first + k, in_group || starts_group, square.quadrant(kept[k]));
   }
   if (starts_group) bound_last_group();
 }

@@ -71,12 +71,19 @@ class BarnesHutTree {
     int32_t quadrant_of(Point p) const;
   };
 
+  // 32 bytes, so that cells never straddle cache lines: a leaf keeps its first body in `link`.
   struct Cell {
+    static constexpr int32_t kEmpty = INT32_MIN;
     double mx = 0, my = 0;  // sum of mass * position while building, then centre of mass
     double mass = 0;
-    int32_t child = -1;  // first of four consecutive children, or -1 for a leaf
-    int32_t body = -1;   // a leaf's first body (more are chained through next_), or -1
+    // The first of four consecutive children (>= 0); or for a leaf, kEmpty or ~(its first
+    // body), more bodies being chained through next_.
+    int32_t link = kEmpty;
     int32_t bodies = 0;  // bodies in the cell's subtree
+
+    bool leaf() const { return link < 0; }
+    int32_t first_body() const { return link == kEmpty ? -1 : ~link; }  // -1: none
+    void set_first_body(int32_t body) { link = body < 0 ? kEmpty : ~body; }
   };
 
   // A group: bodies [first, first + count) of body_*, and their bounding box.
