@@ -80,6 +80,35 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
          a[diff[1]] == b[diff[0]];
 }
 
+// At most `limit` insertions, deletions or substitutions turn a into b (Levenshtein, banded).
+bool within_edits(std::string_view a, std::string_view b, size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return false;
+  std::vector<size_t> row(b.size() + 1), next(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    next[0] = i;
+    size_t best = next[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      next[j] =
+          std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, next[j]);
+    }
+    if (best > limit) return false;
+    row.swap(next);
+  }
+  return row[b.size()] <= limit;
+}
+
+// A lone surname misspelt: one_edit_apart, or, for long names of the same length, two edits
+// ("Bauchtman" for "Buchtmann": a letter added early, one dropped late). The first letter
+// agrees; a different length with two edits is left alone, since "Williams" and "Williamson"
+// are two families.
+bool misspelt_surname(std::string_view surname, std::string_view word) {
+  if (one_edit_apart(surname, word)) return true;
+  return surname.size() == word.size() && word.size() >= 8 && surname != word &&
+         surname[0] == word[0] && within_edits(surname, word, 2);
+}
+
 // Capital initials of a name's words, skipping connectors ("Fundamental AI Research" -> "FAIR").
 std::string initials(const std::vector<std::string_view>& words) {
   std::string out;
@@ -280,7 +309,7 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       continue;
     }
     if (lex.is_first_name(word)) continue;
-    // A misspelt surname: one letter off a person named in the same article.
+    // A misspelt surname (misspelt_surname) of a person named in the same article.
     std::vector<size_t> nearby;
     for (uint32_t d : node.docs) {
       const std::vector<size_t>& in_doc = lookup(people_in_doc, d);
@@ -289,7 +318,7 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     std::sort(nearby.begin(), nearby.end());
     nearby.erase(std::unique(nearby.begin(), nearby.end()), nearby.end());
     const int spelling = unique_person(
-        nearby, [&](const Node& p) { return one_edit_apart(p.words.back(), word); }, true);
+        nearby, [&](const Node& p) { return misspelt_surname(p.words.back(), word); }, true);
     if (spelling >= 0) merge(n, static_cast<size_t>(spelling), "spelling", 0.7);
   }
 

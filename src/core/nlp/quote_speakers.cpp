@@ -210,8 +210,10 @@ Speaker cue_after(const Context& ctx, size_t after) {
 // Verbs that put a word or two of someone's in quotation marks as a name for something: "has
 // called the sentence "dangerous"", "described the plan as "reckless"".
 bool is_naming_verb(std::string_view w) {
-  for (const char* verb : {"called", "calls", "calling", "described", "describes", "describing",
-                           "labelled", "labeled", "labels", "termed", "terms", "dubbed", "dubs"}) {
+  for (const char* verb :
+       {"called", "calls", "calling", "described", "describes", "describing", "labelled", "labeled",
+        "labels", "termed", "terms", "dubbed", "dubs", "characterized", "characterised",
+        "characterizes", "characterises", "branded", "brands"}) {
     if (text::equals_lower(w, verb)) return true;
   }
   return false;
@@ -267,6 +269,20 @@ Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first,
                 std::string(w) + "' (" + ctx.describe(s) + ")",
             std::string(w), token_span(v, j)};
   }
+  // "He characterized the conflict between X and Y as "...": a naming verb, its object however
+  // long, then "as" right before the quote; the verb's doer said it.
+  if (before_end > sentence_first + 2 && text::equals_lower(ctx.word(before_end - 1), "as")) {
+    for (size_t k = before_end - 1; k-- > sentence_first + 1 && before_end - k <= 30;) {
+      if (v.tokens[k].kind == TokenKind::Punct || text::is_quote_mark(v.tokens[k].kind)) break;
+      if (!is_naming_verb(ctx.word(k))) continue;
+      const Subject s = ctx.subject_of(k, sentence_first);
+      if (s.entity < 0) break;
+      return {s.entity, confidence_for(s.how, 0.85),
+              "the speaker describes something as the quote: '" + std::string(ctx.word(s.token)) +
+                  " " + std::string(ctx.word(k)) + " ... as' (" + ctx.describe(s) + ")",
+              std::string(ctx.word(k)), token_span(v, k)};
+    }
+  }
   return {};
 }
 
@@ -284,7 +300,9 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
     if (!ctx.is_cue(j) && !is_naming_verb(ctx.word(j))) continue;
     Subject s = ctx.subject_of(j, first);
     if (s.entity < 0) s = ctx.lead_subject(first, j);
-    if (s.entity < 0) break;
+    // A cue with no subject of its own is a participle ("Writing in a blog post, X dubbed
+    // ...:"): the sentence's own verb may still come.
+    if (s.entity < 0) continue;
     return {s.entity,
             confidence_for(s.how, 0.85),
             "introduced by a colon; the introducing sentence's subject is " + ctx.describe(s),
@@ -608,6 +626,10 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
                  "",
                  {}};
     }
+    // Speech that opens its own sentence with no cue anywhere near: the person the sentence
+    // before is about ("Why did she want to attend? "It's Warhol."").
+    if (speaker.entity < 0 && !speaker.reported_unnamed && open_token <= sentence_first)
+      speaker = previous_sentence_subject(ctx, open_token);
     if (speaker.entity < 0 && !speaker.reported_unnamed)
       speaker.reason = "no speaker is named near the quote";
 

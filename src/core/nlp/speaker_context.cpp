@@ -170,7 +170,11 @@ Subject SpeakerContext::lead_subject(size_t first, size_t end) const {
   Subject place_or_org;  // the first name seen when it is not a person's
   size_t descriptors = 0;
   while (first < end && v_.tokens[first].kind == TokenKind::Emphasis) ++first;
-  if (first < end && opens_adverbial(to_lower_ascii(word(first)))) {
+  // "In 2010, X ...", and a participle's phrase: "Writing in a blog post, X ...".
+  const std::string lower_first = first < end ? to_lower_ascii(word(first)) : std::string();
+  const bool participle =
+      lower_first.size() >= 6 && lower_first.ends_with("ing") && token_mention_[first] < 0;
+  if (first < end && (opens_adverbial(lower_first) || participle)) {
     for (size_t c = first + 1; c < end && c < first + 12; ++c) {
       if (word(c) == ",") {
         first = c + 1;
@@ -252,6 +256,20 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
         if (is_document_noun(to_lower_ascii(word(m)))) return subject_at(owner_at);
       }
     }
+  }
+  // "Matthew Ingram of The Globe and Mail dubbed" where the organisation's name was not found
+  // whole: back over capitalised words and the title-case words between them to "of", and the
+  // person before it speaks.
+  for (size_t j = i; j-- > sentence_first + 1 && i - j <= 8;) {
+    const std::string_view w = word(j);
+    if (w == "of") {
+      const Subject person = j < i - 1 ? subject_at(j - 1) : Subject{};
+      if (person.entity >= 0 && person.how == SubjectHow::Named &&
+          type(person.entity) == EntityType::Person)
+        return person;
+      break;
+    }
+    if (!v_.tokens[j].has(text::kCapitalized) && !is_title_case_function_word(w) && w != "&") break;
   }
   if (word(i - 1) != ",") return {};
   // "The secretary general of CEI, Nunzio Galantino, has called": a person's whole name set off

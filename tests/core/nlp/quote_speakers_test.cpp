@@ -223,3 +223,20 @@ TEST_CASE("'X of the Organisation said': the person speaks, not the organisation
                     "Reyes: \"A tax on the young, nothing more.\"") ==
         std::vector<std::string>{"Maria Lopez"});
 }
+
+TEST_CASE("a participle's phrase before the subject: 'Writing in a blog post, X of Y dubbed:'") {
+  // The organisation's name is not found whole ("Harbour and Rail"), and a person is named
+  // between the verb and the colon: the sentence's subject still speaks, and "he" after it is
+  // the subject, not the man in the object.
+  CHECK(speakers_of("Writing in a blog post, Matteo Rinaldi of The Harbour and Rail Gazette "
+                    "dubbed the row over the Luca Ferri video: \"Port versus town, part four\". "
+                    "He characterized the long quarrel between the port and the town council as "
+                    "\"one more skirmish in a war that has run for fifteen years\".") ==
+        std::vector<std::string>{"Matteo Rinaldi", "Matteo Rinaldi"});
+}
+
+TEST_CASE("a quote that opens its sentence with no cue: the person the sentence before is about") {
+  CHECK(speakers_of("Kiara Perkins, an art student, nearly missed the opening. Why did she so "
+                    "want to attend? \"It's Warhol. He is a legend.\"") ==
+        std::vector<std::string>{"Kiara Perkins"});
+}
