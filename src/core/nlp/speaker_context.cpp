@@ -123,10 +123,17 @@ bool SpeakerContext::is_pronoun(size_t i) const {
   return pronoun_gender(word(i)) != NameGender::Unknown;
 }
 
-bool SpeakerContext::is_company_noun(size_t i) const {
+std::optional<EntityType> SpeakerContext::role_noun_type(size_t i) const {
   const std::string lower = to_lower_ascii(word(i));
-  return lower == "company" || lower == "firm" || lower == "organisation" ||
-         lower == "organization" || lower == "startup" || lower == "group" || lower == "agency";
+  if (lower == "company" || lower == "firm" || lower == "organisation" || lower == "organization" ||
+      lower == "startup" || lower == "group" || lower == "agency")
+    return EntityType::Org;
+  // "The city reasoned": its administration speaks, named by the place. Only after "the":
+  // "city officials said" are people.
+  if ((lower == "city" || lower == "town" || lower == "municipality") && i > 0 &&
+      text::equals_lower(word(i - 1), "the"))
+    return EntityType::Location;
+  return std::nullopt;
 }
 
 bool SpeakerContext::is_descriptor(size_t i) const {
@@ -143,7 +150,7 @@ bool SpeakerContext::is_descriptor(size_t i) const {
 Subject SpeakerContext::subject_at(size_t i) const {
   if (const int m = token_mention_[i]; m >= 0) return {mention(m).entity, SubjectHow::Named, i};
   if (is_pronoun(i)) return {resolve_pronoun(i), SubjectHow::Pronoun, i};
-  if (is_company_noun(i)) return {last_of_type(i, EntityType::Org), SubjectHow::Role, i};
+  if (const auto role = role_noun_type(i)) return {last_of_type(i, *role), SubjectHow::Role, i};
   return {};
 }
 
@@ -162,7 +169,7 @@ size_t SpeakerContext::past_subject(size_t s, size_t limit) const {
   if (s >= limit) return s;
   if (token_mention_[s] >= 0) return mention_end(s, limit);
   if (is_pronoun(s)) return s + 1;
-  if (to_lower_ascii(word(s)) == "the" && s + 1 < limit && is_company_noun(s + 1)) return s + 2;
+  if (to_lower_ascii(word(s)) == "the" && s + 1 < limit && role_noun_type(s + 1)) return s + 2;
   return s;
 }
 
@@ -198,7 +205,7 @@ Subject SpeakerContext::lead_subject(size_t first, size_t end) const {
     }
     if (kind != TokenKind::Word) break;
     if (place_or_org.entity < 0 && descriptors == 0 && is_pronoun(i)) return subject_at(i);
-    if (place_or_org.entity < 0 && is_company_noun(i) && i > first &&
+    if (place_or_org.entity < 0 && role_noun_type(i) && i > first &&
         to_lower_ascii(word(i - 1)) == "the")
       return subject_at(i);
     // "Minister of Education Stefania Giannini", "CEO of the Refugee Council Enver Solomon".

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,8 +51,10 @@ class SpeakerContext {
 
   // A reporting verb written as a word, not as part of a name ("Huffington Post" is no "post").
   bool is_cue(size_t i) const;
-  bool is_pronoun(size_t i) const;       // "he", "she"
-  bool is_company_noun(size_t i) const;  // "company", "firm", "agency" ...
+  bool is_pronoun(size_t i) const;  // "he", "she"
+  // The type a role noun stands for: "the company", "the agency" an organisation (the latest
+  // named), "the city", "the town" a place; nullopt for other words.
+  std::optional<EntityType> role_noun_type(size_t i) const;
   // A word that can stand in a noun phrase before a name: "team member", "Ambassador", "US",
   // "senior researcher". Not a function word, a verb-looking word (-ed, -ing, -ly) or a cue.
   bool is_descriptor(size_t i) const;

@@ -240,3 +240,9 @@ TEST_CASE("a quote that opens its sentence with no cue: the person the sentence 
                     "want to attend? \"It's Warhol. He is a legend.\"") ==
         std::vector<std::string>{"Kiara Perkins"});
 }
+
+TEST_CASE("'the city' speaks for the place last named, 'the company' for the organisation") {
+  CHECK(speakers_of("The tax office of Ravenna asked for the money in 2010. The city reasoned, "
+                    "\"because the schools charge a fee, this is a commercial activity.\"") ==
+        std::vector<std::string>{"Ravenna"});
+}
