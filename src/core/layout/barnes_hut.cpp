@@ -80,7 +80,11 @@ void BarnesHutTree::build(std::span<const Point> positions, std::span<const doub
   root_.cy = 0.5 * (min_y + max_y);
   // A little margin so points on the far edges fall strictly inside.
   root_.half = 0.5 * std::max({max_x - min_x, max_y - min_y, kMinDistance}) * 1.0001;
-  cells_.reserve(positions.size() * 2 + 1);
+  // A layout's tree has about 5 to 6 cells per body (splits of close pairs make chains of
+  // cells with one child). Reserving more than that up front costs address space, not memory
+  // (untouched pages are never resident), and spares the copy a growing vector makes, which
+  // for a moment holds the old and the new array at once.
+  cells_.reserve(positions.size() * 8 + 1);
   cells_.emplace_back();
   for (uint32_t i = 0; i < positions.size(); ++i) insert(i);
   for (Cell& c : cells_) {
