@@ -173,6 +173,20 @@ bool after_location_preposition(const DocumentView& v, size_t i) {
   return text::listed(v.token_text(i - 1), kWords);
 }
 
+// "from Irving, Texas", "in Sydney, Australia": a lone name after "in" or "from" whose comma is
+// followed by a listed country or region is a place, though the lexicons know it only as a given
+// name (or not at all).
+bool before_region(const DocumentView& v, size_t i) {
+  if (!after_location_preposition(v, i) || i + 2 >= v.tokens.size() || v.token_text(i + 1) != ",")
+    return false;
+  const Lexicon& lex = lexicon();
+  const std::string_view next = v.token_text(i + 2);
+  if (lex.is_country(next) || lex.is_place(next)) return true;
+  if (i + 3 >= v.tokens.size() || !v.tokens[i + 3].has(text::kCapitalized)) return false;
+  const std::string two = std::string(next) + " " + std::string(v.token_text(i + 3));
+  return lex.is_country(two) || lex.is_place(two);
+}
+
 // "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
 bool after_organisation_verb(const DocumentView& v, size_t i) {
   if (i == 0) return false;
@@ -336,7 +350,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (!lex.is_demonym(c.key) &&
       (lex.is_country(c.key) ||
        (lex.is_place(c.key) &&
-        (words > 1 || !name_like || after_location_preposition(v, c.first_token)))))
+        (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
+       (words == 1 && before_region(v, c.first_token))))
     c.evidence |= kPlaceList;
   if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor

@@ -229,3 +229,13 @@ TEST_CASE("a first name before an event's keyword is no person") {
   CHECK_FALSE(has(found, "Fan Expo Canada", EntityType::Person));
   CHECK(has(found, "Fan Expo Canada", EntityType::Event));
 }
+
+TEST_CASE("a given name after 'from' or 'in' with a country or region after its comma is a place") {
+  const std::vector<Found> found = mentions_of(
+      "Ahmed Rahimi, a 14-year-old from Irving, Texas, built the clock. His aunt moved to a flat "
+      "in Sydney, Australia, and later to Florence, where she met Sydney Brenner.");
+  CHECK(has(found, "Irving", EntityType::Location));
+  CHECK(has(found, "Sydney", EntityType::Location));
+  // Without a region after it, a given name keeps its other readings.
+  CHECK(has(found, "Sydney Brenner", EntityType::Person));
+}
