@@ -114,6 +114,10 @@ EXTRA_SUFFIXES = ["co", "corp", "inc", "incorporated", "limited", "llc", "llp", 
 # word or abbreviation).
 EXTRA_COUNTRY_NAMES = ["America", "Britain", "England", "Northern Ireland", "Scotland", "Turkey",
                        "U.K.", "U.S.", "U.S.A.", "UK", "US", "Wales"]
+# World regions news names as places, beside the regions and subregions world-countries gives
+# ("Europe", "South America", "Western Africa"): the everyday names it lacks.
+EXTRA_REGION_NAMES = ["Antarctica", "Latin America", "Middle East", "Scandinavia",
+                      "Southeast Asia"]
 # Adjectives the country list lacks: peoples of the nations inside a country ("English captain
 # Harry Kane": the United Kingdom's demonym is "British") and languages ("don't speak English").
 # They name no place.
@@ -211,7 +215,7 @@ def main():
     # --- countries and demonyms (world-countries, ODbL; iso-codes, LGPL) ---
     world = json.load(open(src_path("countries", "world_countries.json"), encoding="utf-8"))
     iso1 = json.load(open(src_path("countries", "iso_3166-1.json"), encoding="utf-8"))["3166-1"]
-    countries, demonyms, capitals = set(), set(), set()
+    countries, demonyms, capitals, regions = set(), set(), set(), set()
     for c in world:
         countries.add(nfc(c["name"]["common"]))
         countries.add(nfc(c["name"]["official"]))
@@ -227,6 +231,11 @@ def main():
                     demonyms.add(nfc(part))
         for cap in c.get("capital", []):
             capitals.add(nfc(cap))
+        # Continents and subregions ("Africa", "North America"); not the two-country
+        # "Australia and New Zealand", nor "Antarctic", an adjective.
+        for area in (c.get("region"), c.get("subregion")):
+            if area and " and " not in area and area != "Antarctic":
+                regions.add(nfc(area))
     for c in iso1:
         for key in ("name", "common_name", "official_name"):
             name = c.get(key)
@@ -238,7 +247,8 @@ def main():
                 name = f"{tail} {head}" if tail else head
             if "(" not in name and "," not in name:
                 countries.add(name)
-    countries = {n for n in with_folded(countries) if len(n) >= 3} | set(EXTRA_COUNTRY_NAMES)
+    countries = ({n for n in with_folded(countries) if len(n) >= 3} | set(EXTRA_COUNTRY_NAMES)
+                 | regions | set(EXTRA_REGION_NAMES))
     # Plurals where English makes them: "Afghans", "Israelis", "New Zealanders"; not "Chinese".
     for d in list(demonyms):
         if re.search(r"(an|i|er)$", d):
@@ -361,7 +371,9 @@ def main():
     write_list(out, "countries.txt", """
         Country names: common, official and Latin-script alternative spellings (3+ characters)
         from npm world-countries 5.1.0 (ODbL-1.0) and Debian iso-codes 4.15.0 ISO 3166-1
-        (LGPL-2.1+), with ASCII spellings of accented names, plus "US", "U.S.", "UK", "U.K.".""",
+        (LGPL-2.1+), with ASCII spellings of accented names, plus "US", "U.S.", "UK", "U.K.";
+        and world regions: world-countries' regions and subregions ("Europe", "North America")
+        and a few everyday ones ("Middle East", "Latin America").""",
                countries)
     write_list(out, "demonyms.txt", """
         English demonyms from npm world-countries 5.1.0 (ODbL-1.0), with -s plurals for those

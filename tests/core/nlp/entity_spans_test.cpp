@@ -239,3 +239,13 @@ TEST_CASE("a given name after 'from' or 'in' with a country or region after its 
   // Without a region after it, a given name keeps its other readings.
   CHECK(has(found, "Sydney Brenner", EntityType::Person));
 }
+
+TEST_CASE("continents and world regions are places, a given name that is one still a person's") {
+  const std::vector<Found> found = mentions_of(
+      "The fair is one of the most popular in North America, and its tours cross Europe and the "
+      "Middle East. The actress Asia Argento opened it.");
+  CHECK(has(found, "North America", EntityType::Location));
+  CHECK(has(found, "Europe", EntityType::Location));
+  CHECK(has(found, "Middle East", EntityType::Location));
+  CHECK(has(found, "Asia Argento", EntityType::Person));
+}
