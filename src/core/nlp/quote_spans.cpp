@@ -209,6 +209,17 @@ bool may_span(std::string_view text, const std::vector<Line>& lines, size_t from
   return true;
 }
 
+// A straight double mark typed against the comma before it, with nothing open: 'said," For
+// example ...".' and 'Wilkins said," [Warhol] liked ...".' open a quote (its shape says close,
+// but there is nothing to close, and a capital or a bracket follows the space).
+bool comma_glued_opening(std::string_view text, const Mark& mark) {
+  if (mark.role != Role::Close || text[mark.start] != '"' || mark.start == 0 ||
+      text[mark.start - 1] != ',' || mark.end + 1 >= text.size() || text[mark.end] != ' ')
+    return false;
+  const char next = text[mark.end + 1];
+  return (next >= 'A' && next <= 'Z') || next == '[';
+}
+
 // Pairs the marks of one kind into spans, left to right.
 void pair_marks(std::string_view text, const std::vector<Line>& lines,
                 const std::vector<Mark>& marks, std::vector<QuoteSpan>& spans) {
@@ -222,7 +233,7 @@ void pair_marks(std::string_view text, const std::vector<Line>& lines,
       open = nullptr;  // never closed within its paragraph: not a quote
     }
     if (open == nullptr) {
-      if (mark.role == Role::Open || mark.role == Role::Either) {
+      if (mark.role == Role::Open || mark.role == Role::Either || comma_glued_opening(text, mark)) {
         open = &mark;
         open_since = mark.end;
       }

@@ -124,3 +124,14 @@ TEST_CASE("random bytes: spans are sorted, in bounds and non-overlapping") {
     }
   }
 }
+
+TEST_CASE("a straight mark typed against the comma before it opens the quote when none is open") {
+  CHECK(quoted("Ms Okafor said,\" [The council] liked the plan and its budget\". She left.") ==
+        std::vector<std::string>{"\" [The council] liked the plan and its budget\""});
+  CHECK(
+      quoted("He said kits would reach schools,\" For example, pupils can vote\". Then he left.") ==
+      std::vector<std::string>{"\" For example, pupils can vote\""});
+  // The usual closing comma is unchanged: it closes the quote that is open.
+  CHECK(quoted("\"We will build it,\" She said, \"and soon.\"") ==
+        std::vector<std::string>{"\"We will build it,\"", "\"and soon.\""});
+}
