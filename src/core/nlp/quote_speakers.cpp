@@ -412,6 +412,26 @@ Speaker partial_in_reported_words(const Context& ctx, size_t open_token, size_t 
   return unnamed;
 }
 
+// The gap between two quotes of one list: "and", "or" or a comma, with bracketed asides
+// ("((it))", "(in Italian)") and spaces around them.
+bool joined_to_previous(std::string_view gap) {
+  if (gap.size() > 40) return false;
+  std::string words;
+  int depth = 0;
+  for (char c : gap) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return false;
+    } else if (depth == 0 && c != ' ') {
+      if (c == '\n' || c == '.' || c == ';' || c == ':') return false;
+      words += c;
+    }
+  }
+  return depth == 0 &&
+         (words == "and" || words == "or" || words == "," || words == ",and" || words == ",or");
+}
+
 size_t word_count(std::string_view text) {
   size_t words = 0;
   bool in_word = false;
@@ -600,6 +620,17 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     const bool title = looks_like_title(v, first, inner_end);
     if (speaker.entity < 0 && !title)
       speaker = partial_in_reported_words(ctx, open_token, sentence_first);
+    // "has called the sentence "dangerous" (it) and "ideological"": a short quote joined to the
+    // speech just before it by "and", "or" or a comma is the same voice's.
+    if (speaker.entity < 0 && !speaker.reported_unnamed && previous_speaker >= 0 &&
+        words <= kMaxNamingQuoteWords &&
+        joined_to_previous(v.text.substr(previous_end, span.start - previous_end))) {
+      speaker = {previous_speaker,
+                 0.7,
+                 "joined to the previous quote by " + ctx.name(previous_speaker),
+                 "",
+                 {}};
+    }
 
     // Speech or not: a quote with a cue may be a phrase ("has called the ruling "dangerous"");
     // one without needs a few words and sentence punctuation (a headline or a title has none),

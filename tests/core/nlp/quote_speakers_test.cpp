@@ -246,3 +246,12 @@ TEST_CASE("'the city' speaks for the place last named, 'the company' for the org
                     "\"because the schools charge a fee, this is a commercial activity.\"") ==
         std::vector<std::string>{"Ravenna"});
 }
+
+TEST_CASE("a short quote joined to the one before by 'and' is the same voice's") {
+  CHECK(speakers_of("The bishop, Marco Ferrante, has called the ruling \"dangerous\" (in Italian) "
+                    "and \"ideological\".") ==
+        std::vector<std::string>{"Marco Ferrante", "Marco Ferrante"});
+  // A scare quote in another clause is not joined.
+  CHECK(speakers_of("Marco Ferrante called the ruling \"dangerous\". The \"reform\" came later.") ==
+        std::vector<std::string>{"Marco Ferrante"});
+}
