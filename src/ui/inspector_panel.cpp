@@ -1023,7 +1023,8 @@ void InspectorPanel::draw_document(PanelContext& ctx) {
   draw_title(cache_.name);
   if (begin_facts("document_facts")) {
     fact("Source", one_line(display_text(doc.meta.source)));
-    fact("Date", one_line(display_text(doc.meta.date)));
+    fact("Date", one_line(display_text(doc.meta.date)) +
+                     (doc.meta.date_from_text ? " (from the dateline under its headline)" : ""));
     fact("Path", one_line(display_text(doc.path)));
     fact("Size", count_text(doc.bytes.size(), "byte", "bytes"));
     if (!doc.meta.url.empty()) fact("Link", one_line(display_text(doc.meta.url)));

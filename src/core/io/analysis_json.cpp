@@ -24,12 +24,20 @@ json entity_ref(const Analysis& analysis, int index) {
 
 json analysis_to_json(const Corpus& corpus, const Analysis& analysis) {
   json documents = json::array();
-  for (const Document& doc : corpus.documents) {
-    documents.push_back({{"id", doc.meta.id},
-                         {"path", doc.path},
-                         {"title", doc.meta.title},
-                         {"date", doc.meta.date},
-                         {"bytes", doc.bytes.size()}});
+  for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    json entry = {{"id", doc.meta.id},
+                  {"path", doc.path},
+                  {"title", doc.meta.title},
+                  {"date", doc.meta.date},
+                  {"bytes", doc.bytes.size()}};
+    // No date given, one read from the text: its value, and where it stands.
+    if (d < analysis.datelines.size() && analysis.datelines[d] &&
+        (doc.meta.date.empty() || doc.meta.date_from_text)) {
+      entry["date"] = analysis.datelines[d]->value;
+      entry["dateline"] = span_json(corpus, analysis.datelines[d]->span);
+    }
+    documents.push_back(std::move(entry));
   }
   json entities = json::array();
   for (const Entity& e : analysis.entities) {

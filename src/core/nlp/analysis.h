@@ -93,6 +93,13 @@ struct Conflict {
   std::vector<ConflictClaim> claims;
 };
 
+// A document date the text itself gives, under the headline ("Friday, July 21, 2017"), for a
+// document whose metadata gives none.
+struct Dateline {
+  std::string value;  // ISO 8601, to the day
+  DocSpan span;
+};
+
 struct Analysis {
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
@@ -100,6 +107,9 @@ struct Analysis {
   std::vector<Event> events;
   std::vector<Relation> relations;
   std::vector<Conflict> conflicts;
+  // Per document: its dateline when its metadata has no date and its text has one; relative
+  // dates were read against it.
+  std::vector<std::optional<Dateline>> datelines;
 };
 
 }  // namespace dramatis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/nlp/dateline.h"
 #include "core/nlp/dates.h"
 #include "core/nlp/document_view.h"
 #include "core/nlp/entity_candidates.h"
@@ -151,10 +152,23 @@ constexpr size_t kPassCount = std::size(kPasses);
 }  // namespace
 
 Analyzer::Analyzer(const Corpus& corpus) {
+  analysis_.datelines.reserve(corpus.documents.size());
   for (const Document& doc : corpus.documents) {
     texts_.emplace_back(doc.bytes);
-    dates_.emplace_back(doc.meta.date);
+    std::optional<Dateline> dateline;
+    if (doc.meta.date.empty()) {
+      const uint32_t d = static_cast<uint32_t>(analysis_.datelines.size());
+      if (std::optional<DateMention> found = find_dateline(doc.bytes, d))
+        dateline = Dateline{std::move(found->value), found->span};
+    }
+    analysis_.datelines.push_back(std::move(dateline));
     total_bytes_ += doc.bytes.size();
+  }
+  // Views into the metadata or the datelines, which stay where they are until take().
+  for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    const std::optional<Dateline>& line = analysis_.datelines[d];
+    dates_.emplace_back(line ? std::string_view(line->value)
+                             : std::string_view(corpus.documents[d].meta.date));
   }
 }
 

@@ -68,6 +68,16 @@ Story make_story(Corpus corpus, Analysis analysis) {
   Story story;
   story.corpus = std::move(corpus);
   story.analysis = std::move(analysis);
+  // A document without a date shows the one its dateline gives (the one its relative dates were
+  // read against), marked as read from the text.
+  for (size_t d = 0; d < story.analysis.datelines.size() && d < story.corpus.documents.size();
+       ++d) {
+    DocumentMeta& meta = story.corpus.documents[d].meta;
+    if (const auto& line = story.analysis.datelines[d]; line && meta.date.empty()) {
+      meta.date = line->value;
+      meta.date_from_text = true;
+    }
+  }
   story.graph = build_entity_graph(story.corpus, story.analysis);
   compute_metrics(story);
   const SpanDater dater(story.corpus, story.analysis);
