@@ -10,13 +10,14 @@
 namespace dramatis {
 
 struct DocumentMeta {
-  std::string id;      // stable within a corpus: the manifest's id, else "d<index>"
-  std::string title;   // manifest title, else the first non-empty line of the text
-  std::string source;  // outlet or site; empty when unknown
-  std::string url;     // link to the original; empty when unknown
-  std::string date;    // publication date, ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); may be empty
-  bool date_from_text = false;  // `date` was read from the text's dateline, not given with it
-  std::string language;         // BCP 47 tag; may be empty
+  std::string id;        // stable within a corpus: the manifest's id, else "d<index>"
+  std::string title;     // manifest title, else the first non-empty line of the text
+  std::string source;    // outlet or site; empty when unknown
+  std::string url;       // link to the original; empty when unknown
+  std::string date;      // publication date, ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); may be empty
+  std::string language;  // BCP 47 tag; may be empty
+  // `date` was read from the text's dateline (Analysis::datelines), not given with it.
+  bool date_from_text = false;
 };
 
 struct Document {
