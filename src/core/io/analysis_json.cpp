@@ -32,8 +32,7 @@ json analysis_to_json(const Corpus& corpus, const Analysis& analysis) {
                   {"date", doc.meta.date},
                   {"bytes", doc.bytes.size()}};
     // No date given, one read from the text: its value, and where it stands.
-    if (d < analysis.datelines.size() && analysis.datelines[d] &&
-        (doc.meta.date.empty() || doc.meta.date_from_text)) {
+    if (d < analysis.datelines.size() && analysis.datelines[d]) {
       entry["date"] = analysis.datelines[d]->value;
       entry["dateline"] = span_json(corpus, analysis.datelines[d]->span);
     }

@@ -179,12 +179,11 @@ bool after_location_preposition(const DocumentView& v, size_t i) {
 bool before_region(const DocumentView& v, size_t i) {
   if (!after_location_preposition(v, i) || i + 2 >= v.tokens.size() || v.token_text(i + 1) != ",")
     return false;
-  const Lexicon& lex = lexicon();
+  const Lexicon& lex = lexicon();  // is_place: a country, city or region
   const std::string_view next = v.token_text(i + 2);
-  if (lex.is_country(next) || lex.is_place(next)) return true;
+  if (lex.is_place(next)) return true;
   if (i + 3 >= v.tokens.size() || !v.tokens[i + 3].has(text::kCapitalized)) return false;
-  const std::string two = std::string(next) + " " + std::string(v.token_text(i + 3));
-  return lex.is_country(two) || lex.is_place(two);
+  return lex.is_place(std::string(next) + " " + std::string(v.token_text(i + 3)));
 }
 
 // "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.

@@ -156,7 +156,8 @@ Analyzer::Analyzer(const Corpus& corpus) {
   for (const Document& doc : corpus.documents) {
     texts_.emplace_back(doc.bytes);
     std::optional<Dateline> dateline;
-    if (doc.meta.date.empty()) {
+    // A date an earlier analysis read from the text (make_story) is no given date: read again.
+    if (doc.meta.date.empty() || doc.meta.date_from_text) {
       const uint32_t d = static_cast<uint32_t>(analysis_.datelines.size());
       if (std::optional<DateMention> found = find_dateline(doc.bytes, d))
         dateline = Dateline{std::move(found->value), found->span};

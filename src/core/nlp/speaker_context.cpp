@@ -154,6 +154,12 @@ Subject SpeakerContext::subject_at(size_t i) const {
   return {};
 }
 
+Subject SpeakerContext::named_person_at(size_t i) const {
+  const Subject s = subject_at(i);
+  if (s.entity >= 0 && s.how == SubjectHow::Named && type(s.entity) == EntityType::Person) return s;
+  return {};
+}
+
 size_t SpeakerContext::mention_start(size_t token, size_t floor) const {
   while (token > floor && token_mention_[token - 1] == token_mention_[token]) --token;
   return token;
@@ -238,10 +244,7 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
       size_t of = mention_start(i - 1, sentence_first);
       if (of > sentence_first && text::equals_lower(word(of - 1), "the")) --of;
       if (of >= sentence_first + 2 && text::equals_lower(word(of - 1), "of")) {
-        const Subject person = subject_at(of - 2);
-        if (person.entity >= 0 && person.how == SubjectHow::Named &&
-            type(person.entity) == EntityType::Person)
-          return person;
+        if (const Subject person = named_person_at(of - 2); person.entity >= 0) return person;
       }
     }
     return s;
@@ -270,10 +273,9 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   for (size_t j = i; j-- > sentence_first + 1 && i - j <= 8;) {
     const std::string_view w = word(j);
     if (w == "of") {
-      const Subject person = j < i - 1 ? subject_at(j - 1) : Subject{};
-      if (person.entity >= 0 && person.how == SubjectHow::Named &&
-          type(person.entity) == EntityType::Person)
-        return person;
+      if (j < i - 1) {
+        if (const Subject person = named_person_at(j - 1); person.entity >= 0) return person;
+      }
       break;
     }
     if (!v_.tokens[j].has(text::kCapitalized) && !is_title_case_function_word(w) && w != "&") break;
@@ -284,10 +286,8 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   // "of", not a comma).
   if (i >= sentence_first + 3 && token_mention_[i - 2] >= 0) {
     const size_t name_first = mention_start(i - 2, sentence_first);
-    const Subject s = subject_at(i - 2);
-    if (name_first > sentence_first && word(name_first - 1) == "," && s.entity >= 0 &&
-        s.how == SubjectHow::Named && type(s.entity) == EntityType::Person)
-      return s;
+    const Subject s = named_person_at(i - 2);
+    if (name_first > sentence_first && word(name_first - 1) == "," && s.entity >= 0) return s;
   }
   // "X, the co-founder of Y, said" / "X, 45, a teacher, said": the name before an earlier
   // comma of the same clause, a person's first.

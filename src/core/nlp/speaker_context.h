@@ -85,6 +85,8 @@ class SpeakerContext {
   std::string describe(const Subject& s) const;
 
  private:
+  // subject_at(i) when it names a person outright (not a pronoun or a role noun), else none.
+  Subject named_person_at(size_t i) const;
   // The first token of the mention covering `token`, not before `floor`; one past its last,
   // not past `limit`. `token` must be part of a mention.
   size_t mention_start(size_t token, size_t floor) const;

@@ -73,7 +73,7 @@ Story make_story(Corpus corpus, Analysis analysis) {
   for (size_t d = 0; d < story.analysis.datelines.size() && d < story.corpus.documents.size();
        ++d) {
     DocumentMeta& meta = story.corpus.documents[d].meta;
-    if (const auto& line = story.analysis.datelines[d]; line && meta.date.empty()) {
+    if (const auto& line = story.analysis.datelines[d]) {
       meta.date = line->value;
       meta.date_from_text = true;
     }
