@@ -195,6 +195,62 @@ bool after_organisation_verb(const DocumentView& v, size_t i) {
   return text::listed(v.token_text(i - 1), kWords);
 }
 
+// "Korean People's Army", "Children's Hospital": the genitive of an irregular plural sits inside
+// a name; other possessives end one ("Meta's Soumith Chintala").
+bool is_plural_genitive_noun(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"people", "women", "children", "men"};
+  return text::listed(word, kWords);
+}
+
+// "Wikinews observed", "Ubisoft said": the token after a name is a reporting verb, perhaps after
+// "has" or "had" ("Reuters has reported").
+bool before_reporting_verb(const DocumentView& v, size_t after) {
+  if (after < v.tokens.size() && v.tokens[after].kind == TokenKind::Word &&
+      (v.token_text(after) == "has" || v.token_text(after) == "had"))
+    ++after;
+  if (after >= v.tokens.size() || v.tokens[after].kind != TokenKind::Word ||
+      !v.tokens[after].has(text::kSpaceBefore) || v.tokens[after].has(text::kCapitalized))
+    return false;
+  // "continues", "shares": reporting verbs after a quote, but anything may continue or share;
+  // "an Internet posting": a form in -ing after a name is a noun.
+  const std::string_view verb = v.token_text(after);
+  return lexicon().is_reporting_verb(verb) && !verb.starts_with("continu") &&
+         !verb.starts_with("shar") && !verb.ends_with("ing");
+}
+
+// "Demosisto's Nathan Law", "Youngspiration's Yau Wai-ching": a lone name whose possessive is
+// followed by a person's given name holds that person as a member.
+bool possessive_before_given_name(const DocumentView& v, size_t after) {
+  return after + 1 < v.tokens.size() && v.tokens[after].kind == TokenKind::Possessive &&
+         v.tokens[after + 1].kind == TokenKind::Word &&
+         lexicon().is_first_name(v.token_text(after + 1)) &&
+         !lexicon().is_ambiguous_first_name(v.token_text(after + 1));
+}
+
+// "1 – 0", "3-2": a score at token `i`.
+bool score_at(const DocumentView& v, size_t i) {
+  return i + 2 < v.tokens.size() && v.tokens[i].kind == TokenKind::Number &&
+         (v.tokens[i + 1].kind == TokenKind::Dash || v.token_text(i + 1) == "-") &&
+         v.tokens[i + 2].kind == TokenKind::Number;
+}
+
+// "Sweden defeated South Korea", "North Korea fired", "South Korea says", "Sweden 1 – 0 Korea
+// Republic": a country followed by a verb in the past, a modal or a reporting verb, or by a
+// score, is acting as its government or playing as its team. A verb in -s is left out: after a
+// country it is as often a plural noun ("Korea officials").
+bool country_acts(const DocumentView& v, size_t after) {
+  if (after >= v.tokens.size()) return false;
+  const Token& t = v.tokens[after];
+  if (t.kind == TokenKind::Number) return score_at(v, after);
+  if (t.kind != TokenKind::Word || t.has(text::kCapitalized) || t.has(text::kAllCaps)) return false;
+  const std::string_view w = v.token_text(after);
+  static constexpr std::string_view kVerbs[] = {"won",   "lost", "beat",   "drew", "made",
+                                                "took",  "will", "would",  "must", "could",
+                                                "began", "sent", "fought", "held", "struck"};
+  return (w.size() > 4 && w.ends_with("ed")) || text::listed(w, kVerbs) ||
+         lexicon().is_reporting_verb(w);
+}
+
 // First word of its sentence (after any bullet, quote or emphasis marker that opens it).
 bool starts_sentence(const DocumentView& v, size_t i) {
   const uint32_t sentence = v.token_sentence[i];
@@ -352,7 +408,24 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
         (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
        (words == 1 && before_region(v, c.first_token))))
     c.evidence |= kPlaceList;
-  if (words == 1 && after_organisation_verb(v, c.first_token)) c.evidence |= kOrgContext;
+  if (lex.is_country(c.key) && !after_location_preposition(v, c.first_token) &&
+      country_acts(v, c.end_token))
+    c.evidence |= kActingCountry;
+  if (words == 1 &&
+      (after_organisation_verb(v, c.first_token) || possessive_before_given_name(v, c.end_token)))
+    c.evidence |= kOrgContext;
+  // A plural whose singular the corpus also writes ("the Sams continued", after "Thomas Sam") is
+  // a family or a crowd; "Wikinews" and "Reuters" are not plurals.
+  thread_local std::string buffer;
+  const bool plural =
+      words == 1 && first_word.size() > 3 && first_word.back() == 's' &&
+      (stats.capital_mid.count(first_word.substr(0, first_word.size() - 1)) ||
+       stats.lowercase.count(lower_into(first_word.substr(0, first_word.size() - 1), buffer)));
+  // A word the corpus capitalises once ("Water said", a misspelt "Waters") is too little to go on.
+  const auto seen_mid = stats.capital_mid.find(first_word);
+  const bool seen_twice = seen_mid != stats.capital_mid.end() && seen_mid->second >= 2;
+  if (words == 1 && !plural && seen_twice && before_reporting_verb(v, c.end_token))
+    c.evidence |= kSpeechContext;
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
   // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's).
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
@@ -390,7 +463,6 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   }
 
   bool plain_words = words >= 2 && words <= 3;
-  thread_local std::string buffer;
   for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
     const Token& t = v.tokens[i];
     const std::string_view w = v.token_text(i);
@@ -437,6 +509,9 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Event, 0.8f);
   } else if (c.evidence & (kOrgKeyword | kCompanyList)) {
     set(EntityType::Org, 0.85f);
+  } else if (c.evidence & kActingCountry) {
+    // A vote, not a verdict: the entity is an organisation where most of its mentions act.
+    set(EntityType::Org, 0.85f);
   } else if (c.evidence & kPlaceList) {
     set(EntityType::Location, 0.85f);
   } else if (c.evidence & kProductContext) {
@@ -451,6 +526,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Org, 0.6f);
   } else if (c.evidence & kAcronym) {
     set(EntityType::Org, 0.55f);
+  } else if (c.evidence & kSpeechContext && !(c.evidence & kCamelCase)) {
+    // Someone speaks; a lone word no list knows is an organisation unless aliasing makes it a
+    // surname of a person named in full.
+    set(EntityType::Org, 0.45f);
   } else if (c.evidence & kCamelCase) {
     set(EntityType::Product, 0.45f);
   } else {
@@ -483,6 +562,35 @@ void add_word_stats(const DocumentView& v, WordStats& stats) {
     }
   }
 }
+
+namespace {
+
+// A report with a country next to a score ("Sweden 1 – 0 Korea Republic", "defeated South Korea
+// 1 – 0") is a match report: there, a country next to a score or acting in any sentence
+// ("Belgium faced Panama") is a team, and so is every mention of it that no preposition makes a
+// place ("in Sweden"): "put Sweden in the lead", "awarded Sweden a penalty".
+void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates) {
+  const Lexicon& lex = lexicon();
+  std::unordered_set<std::string_view> teams;
+  bool match_report = false;
+  for (const EntityCandidate& c : candidates) {
+    if (!(c.evidence & (kPlaceList | kActingCountry)) || !lex.is_country(c.key)) continue;
+    const bool scored =
+        score_at(v, c.end_token) || (c.first_token >= 3 && score_at(v, c.first_token - 3));
+    match_report = match_report || scored;
+    if (scored || (c.evidence & kActingCountry)) teams.insert(c.key);
+  }
+  if (!match_report) return;
+  for (EntityCandidate& c : candidates) {
+    if (c.type != EntityType::Location || !teams.count(c.key) ||
+        after_location_preposition(v, c.first_token))
+      continue;
+    c.evidence |= kActingCountry;
+    c.type = EntityType::Org;
+  }
+}
+
+}  // namespace
 
 std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats,
                                              const std::vector<bool>& headline) {
@@ -522,6 +630,11 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const bool joinable_next = end + 1 < v.tokens.size() && is_name_token(v, end + 1) &&
                                  v.token_sentence[end + 1] == sentence;
       if (joinable_next && is_particle(w)) {
+        end += 2;
+        continue;
+      }
+      if (joinable_next && v.tokens[end].kind == TokenKind::Possessive &&
+          is_plural_genitive_noun(v.token_text(end - 1))) {
         end += 2;
         continue;
       }
@@ -579,15 +692,21 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                               !(first > 0 && v.token_text(first - 1) == ":") && w != "The" &&
                               w != "A" && w != "An";
       // A two-letter acronym no lexicon knows ("AI") is a common noun, not part of a name.
+      // Before a keyword it opens the name ("GB News", "LA Weekly").
       const bool bare_acronym = w.size() == 2 && v.tokens[first].has(text::kAllCaps) &&
-                                !lex.is_company(w) && !lex.is_country(w);
+                                !lex.is_company(w) && !lex.is_country(w) &&
+                                !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1)));
       const bool common =
           first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
       // A demonym opens an organisation's name when a keyword ends it ("Australian Broadcasting
       // Corporation", "Indonesian Navy"); before anything else it describes ("Afghan team").
       const bool demonym_of_organisation =
           lex.is_demonym(w) && end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1));
-      if ((initial_position && common) || (lex.is_not_entity_word(w) && !opens_name) ||
+      // "Forwardist's Helen Marsh won": a word that owns a person is a name even where it opens
+      // the sentence.
+      const bool owns_person = first + 1 == end && possessive_before_given_name(v, end);
+      if ((initial_position && common && !owns_person) ||
+          (lex.is_not_entity_word(w) && !opens_name) ||
           (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym) {
         ++first;
         continue;
@@ -688,6 +807,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     if (first < end) emit(first, end, honorific);
     i = next;
   }
+  type_teams(v, out);
   return out;
 }
 

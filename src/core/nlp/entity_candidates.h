@@ -49,6 +49,7 @@ enum CandidateEvidence : uint16_t {
   kSpeechContext = 1 << 11,  // subject of a reporting verb ("X said")
   kOrgContext = 1 << 12,     // after "joined", "leaves", "at"
   kFacility = 1 << 13,       // a building or site: Museum, Center, Mosque, River, Airport
+  kActingCountry = 1 << 14,  // a country that acts or plays: its government or its team
 };
 
 struct EntityCandidate {
