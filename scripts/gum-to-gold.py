@@ -23,7 +23,8 @@ Dramatis scores named-entity spans in UTF-8 bytes, so this script (docs/quality.
     bench/quality/gum-quote-annotations.json (docs/quality.md, "Quotes and speakers added by hand")
     gives each GUM quote its speaker (a name, or null: no identifiable speaker), matched by start
     offset and text prefix, and adds the direct quotes GUM leaves out, after checking their text;
-    quotes are sorted by start.
+    quotes are sorted by start, and a span that continues the one before inside the same
+    quotation marks (GUM marks quotations sentence by sentence) is joined to it;
 Python 3 standard library only. Deterministic: the same input gives the same bytes.
 """
 
@@ -240,6 +241,31 @@ def annotate_quotes(article, annotation, path, to_bytes, quotes, stats):
         stats["quotes added by hand"] += 1
 
 
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def merge_continued_quotes(quotes, text, to_bytes, stats):
+    """GUM marks a quotation sentence by sentence: a span that follows another in the same
+    paragraph across nothing but spaces and opens with no quotation mark continues it inside the
+    same marks ('"... this section. We were so interested ..."' is two GUM spans). Those become
+    one quote, as a reader and the engine see them; spans with different speakers stay apart. A
+    quotation over several paragraphs stays one span per paragraph, as the engine gives it."""
+    from_bytes = {b: i for i, b in enumerate(to_bytes)}
+    merged = []
+    for q in quotes:
+        if merged:
+            last = merged[-1]
+            gap = text[from_bytes[last["end"]]:from_bytes[q["start"]]]
+            opens = text[from_bytes[q["start"]]:from_bytes[q["start"]] + 1]
+            if (gap and not gap.strip() and "\n" not in gap and opens not in QUOTE_MARKS and
+                    last.get("speaker") == q.get("speaker")):
+                last["end"] = q["end"]
+                stats["quotes: GUM sentence spans joined to the one before"] += 1
+                continue
+        merged.append(q)
+    return merged
+
+
 def convert(article, spans, stats, annotation=None, annotation_path=None):
     text = article["text"]
     to_bytes = byte_offsets(text)
@@ -286,7 +312,7 @@ def convert(article, spans, stats, annotation=None, annotation_path=None):
     for q in quotes.values():
         if "speaker" in q:
             stats["quotes with a speaker" if q["speaker"] is not None else "quotes, speaker null"] += 1
-    quotes = [quotes[k] for k in sorted(quotes)]
+    quotes = merge_continued_quotes([quotes[k] for k in sorted(quotes)], text, to_bytes, stats)
     return {
         "id": article["doc"],
         "title": article.get("title", ""),
