@@ -123,7 +123,26 @@ struct Line {
   size_t content_start = 0;  // after indentation and blockquote markers
   bool blockquote = false;
   bool blank = false;
+  bool caption = false;  // a photo caption set between paragraphs ("... Image: NASA.")
 };
+
+// A short line whose last sentence credits a picture or a recording ("In 2008, Endeavour and
+// Atlantis await a journey on their launchpads. Image: NASA."): web news sets such captions
+// between the paragraphs of a story, even inside a quote that runs on after them.
+bool is_caption(std::string_view line) {
+  constexpr size_t kMaxCaptionBytes = 400;
+  if (line.size() > kMaxCaptionBytes) return false;
+  static constexpr std::string_view kLabels[] = {
+      "Image: ", "Photo: ", "Video: ", "Audio: ", "Credit: "};
+  for (const std::string_view label : kLabels) {
+    const size_t at = line.rfind(label);
+    if (at == std::string_view::npos) continue;
+    if (at == 0 || (at >= 2 && line[at - 1] == ' ' &&
+                    std::string_view(".!?;").find(line[at - 2]) != std::string_view::npos))
+      return true;
+  }
+  return false;
+}
 
 // Every line of the text, computed once, so questions about the line around an offset cost a
 // binary search even on a text that is one huge line.
@@ -148,6 +167,8 @@ std::vector<Line> index_lines(std::string_view text) {
         break;
       }
     }
+    line.caption = !line.blank && !line.blockquote &&
+                   is_caption(text.substr(line.content_start, line.end - line.content_start));
     lines.push_back(line);
     if (line.end >= text.size()) break;
     start = line.end + 1;
@@ -172,7 +193,8 @@ bool starts_block(std::string_view text, const Line& line) {
 // Whether a quote opened at `from` may still be open at `to`, given the line breaks between
 // them. Each line of a web article is a paragraph, so a break ends a quote unless: both lines
 // are one blockquote; the earlier line is hard-wrapped mid-sentence; or the new paragraph opens
-// the quote again (`reopened`: news style for a quote over several paragraphs).
+// the quote again (`reopened`: news style for a quote over several paragraphs). Blank lines and
+// photo captions between the paragraphs are passed over.
 // `closing`: the mark at `to` is a definite closing mark, which may end a quote whose previous
 // paragraph left it open (one paragraph break, no reopening mark: a common house style).
 bool may_span(std::string_view text, const std::vector<Line>& lines, size_t from, size_t to,
@@ -188,7 +210,7 @@ bool may_span(std::string_view text, const std::vector<Line>& lines, size_t from
     const Line before = line_at(lines, nl);
     size_t next = nl + 1;
     Line after = line_at(lines, std::min(next, text.size()));
-    while (after.blank && after.end < to) after = line_at(lines, after.end + 1);
+    while ((after.blank || after.caption) && after.end < to) after = line_at(lines, after.end + 1);
     const bool same_blockquote = before.blockquote && after.blockquote && !before.blank;
     char last = '\0';
     for (size_t j = before.end; j > before.content_start; --j) {
@@ -327,7 +349,7 @@ std::vector<QuoteSpan> find_quote_spans(std::string_view text) {
       // The next piece starts after the line break, indentation and blockquote markers.
       const Line next = line_at(lines, piece_start + nl + 1);
       piece_start = std::max(next.content_start, piece_start + nl + 1);
-      if (next.blank) piece_start = next.end;
+      if (next.blank || next.caption) piece_start = next.end;
     }
   }
   return pieces;

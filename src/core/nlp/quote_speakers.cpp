@@ -490,9 +490,29 @@ bool is_indirect_cue(std::string_view word) {
   return text::listed(word, kVerbs);
 }
 
+// Whether [start, end) of `text` holds a marked span (not a blockquote line) opening in lower
+// case, as a fragment of someone's words does (a name in marks, "Better Idea of Afghan Girls",
+// is in title case), that no quote took: none starts where it does (`taken_starts`, sorted).
+// `spans` are sorted by start.
+bool quotes_fragment(std::string_view text, const std::vector<QuoteSpan>& spans,
+                     const std::vector<size_t>& taken_starts, size_t start, size_t end) {
+  auto it = std::partition_point(spans.begin(), spans.end(),
+                                 [&](const QuoteSpan& span) { return span.start < start; });
+  for (; it != spans.end() && it->start < end; ++it) {
+    if (it->end <= end && it->mark != QuoteMark::Blockquote && it->inner_start < it->inner_end &&
+        text[it->inner_start] >= 'a' && text[it->inner_start] <= 'z' &&
+        !std::binary_search(taken_starts.begin(), taken_starts.end(), it->start))
+      return true;
+  }
+  return false;
+}
+
 void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans,
                          std::vector<Quote>& quotes) {
   const DocumentView& v = ctx.view();
+  std::vector<size_t> taken_starts;
+  for (const Quote& q : quotes) taken_starts.push_back(q.span.start);
+  std::sort(taken_starts.begin(), taken_starts.end());
   size_t next_span = 0;  // spans are sorted; sentences come in order
   const auto inside_direct = [&](size_t offset) {
     while (next_span < spans.size() && spans[next_span].end <= offset) ++next_span;
@@ -548,7 +568,11 @@ void add_indirect_quotes(const Context& ctx, const std::vector<QuoteSpan>& spans
       if (end_token <= clause || end_token - clause < 4) continue;
       Quote q;
       q.span = {v.doc, v.tokens[clause].start, v.tokens[end_token - 1].end};
-      q.kind = QuoteKind::Indirect;
+      // "has been told to prepare a "quasi-state of war"": reported words that quote some of
+      // the speaker's own in marks no direct quote took are a mixed quote.
+      q.kind = quotes_fragment(v.text, spans, taken_starts, q.span.start, q.span.end)
+                   ? QuoteKind::Mixed
+                   : QuoteKind::Indirect;
       q.speaker = subject.entity;
       q.cue = according ? "according to" : std::string(ctx.word(j));
       q.cue_span = token_span(v, j);

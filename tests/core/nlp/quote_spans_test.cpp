@@ -135,3 +135,22 @@ TEST_CASE("a straight mark typed against the comma before it opens the quote whe
   CHECK(quoted("\"We will build it,\" She said, \"and soon.\"") ==
         std::vector<std::string>{"\"We will build it,\"", "\"and soon.\""});
 }
+
+TEST_CASE("a photo caption between the paragraphs of a quote does not end it") {
+  const std::string text =
+      "The governor said, \"We put a great deal of effort into the bid.\n\n"
+      "The harbour at dawn. Image: City Archive.\n\n"
+      "\"However, the trainer will soon call our museum home.\" Others disagreed.";
+  const auto q = quoted(text);
+  REQUIRE(q.size() == 2);  // one quote, a span per paragraph; the caption is in neither
+  CHECK(q[0] == "\"We put a great deal of effort into the bid.");
+  CHECK(q[1] == "\"However, the trainer will soon call our museum home.\"");
+  // Without the credit the line between is a paragraph of the story, and the open quote dies.
+  const std::string plain =
+      "The governor said, \"We put a great deal of effort into the bid.\n\n"
+      "The harbour was quiet at dawn.\n\n"
+      "\"However, the trainer will soon call our museum home.\" Others disagreed.";
+  const auto p = quoted(plain);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "\"However, the trainer will soon call our museum home.\"");
+}

@@ -255,3 +255,22 @@ TEST_CASE("a short quote joined to the one before by 'and' is the same voice's")
   CHECK(speakers_of("Marco Ferrante called the ruling \"dangerous\". The \"reform\" came later.") ==
         std::vector<std::string>{"Marco Ferrante"});
 }
+
+TEST_CASE("reported speech that quotes a fragment in marks is a mixed quote; a name in marks not") {
+  const auto kinds = [](const std::string& text) {
+    Corpus corpus;
+    add_document_bytes("doc.txt", text, corpus);
+    const Analysis a = analyze(corpus);
+    std::vector<QuoteKind> out;
+    for (const Quote& q : a.quotes) out.push_back(q.kind);
+    return out;
+  };
+  CHECK(kinds("According to the Harbour Gazette, the army has been told to prepare for a "
+              "\"state of emergency\" this week.") == std::vector<QuoteKind>{QuoteKind::Mixed});
+  CHECK(kinds("According to the Harbour Gazette, the boat, named \"Morning Star of the North\", "
+              "has been told to leave this week.") == std::vector<QuoteKind>{QuoteKind::Indirect});
+  // A fragment that is a quote of its own leaves the reported words indirect.
+  CHECK(kinds("The minister Alan Grange said the army must be ready for a \"state of "
+              "emergency\" within days.") ==
+        std::vector<QuoteKind>{QuoteKind::Indirect, QuoteKind::Mixed});
+}
