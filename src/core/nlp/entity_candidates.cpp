@@ -101,7 +101,14 @@ bool is_hyphenated_given_name(std::string_view word) {
   return word[0] >= 'A' && word[0] <= 'Z';
 }
 
+// The lists below are of capitalised words: anything else is rejected before the search (these
+// are asked of most tokens next to a name).
+bool starts_upper(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
 bool is_job_title_noun(std::string_view word) {
+  if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {
       "Officer",    "Director",    "Scientist",     "Engineer",     "Manager",    "Chairman",
       "Chairwoman", "Editor",      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
@@ -116,6 +123,7 @@ bool is_job_title_noun(std::string_view word) {
 }
 
 bool is_facility_noun(std::string_view word) {
+  if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {"Center",  "Centre",    "Museum",   "Mosque",
                                                 "Temple",  "Hall",      "Arena",    "Gallery",
                                                 "Library", "Synagogue", "Memorial", "Zoo"};
@@ -123,6 +131,7 @@ bool is_facility_noun(std::string_view word) {
 }
 
 bool is_title_modifier(std::string_view word) {
+  if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {
       "Prime",   "Vice",     "Deputy", "Chief",  "Foreign",   "Defence",  "Defense",
       "Finance", "Interior", "Former", "Acting", "Assistant", "Associate"};

@@ -132,14 +132,19 @@ struct Line {
 bool is_caption(std::string_view line) {
   constexpr size_t kMaxCaptionBytes = 400;
   if (line.size() > kMaxCaptionBytes) return false;
-  static constexpr std::string_view kLabels[] = {
-      "Image: ", "Photo: ", "Video: ", "Audio: ", "Credit: "};
-  for (const std::string_view label : kLabels) {
-    const size_t at = line.rfind(label);
-    if (at == std::string_view::npos) continue;
-    if (at == 0 || (at >= 2 && line[at - 1] == ' ' &&
-                    std::string_view(".!?;").find(line[at - 2]) != std::string_view::npos))
-      return true;
+  static constexpr std::string_view kLabels[] = {"Image", "Photo", "Video", "Audio", "Credit"};
+  // Each ": " is looked at once; most lines have none.
+  for (size_t colon = line.find(':'); colon != std::string_view::npos;
+       colon = line.find(':', colon + 1)) {
+    if (colon + 1 >= line.size() || line[colon + 1] != ' ') continue;
+    for (const std::string_view label : kLabels) {
+      if (colon < label.size() || line.substr(colon - label.size(), label.size()) != label)
+        continue;
+      const size_t at = colon - label.size();
+      if (at == 0 || (at >= 2 && line[at - 1] == ' ' &&
+                      std::string_view(".!?;").find(line[at - 2]) != std::string_view::npos))
+        return true;
+    }
   }
   return false;
 }
