@@ -47,6 +47,15 @@ bool is_product_noun(std::string_view word) {
   return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
 }
 
+// Nouns for a work whose title follows them ("the graphic novel Angel Catbird", "the 1969 film
+// Easy Rider"): the title is the work's, even when it opens with a given name.
+bool is_work_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "novel", "film",  "movie",   "album",  "song",     "book",      "documentary", "series",
+      "play",  "opera", "musical", "single", "painting", "sculpture", "poem",        "sitcom"};
+  return text::listed(word, kNouns);
+}
+
 // Month and weekday names and their abbreviations: capitalised, never names here (dates are
 // found by nlp/dates.h).
 bool is_calendar_word(std::string_view word) {
@@ -448,6 +457,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (words == 1 && has_inner_capital(first_word) && !has_surname_prefix(first_word))
     c.evidence |= kCamelCase;
 
+  if (c.first_token > 0 && v.tokens[c.first_token - 1].kind == TokenKind::Word &&
+      !v.tokens[c.first_token - 1].has(text::kCapitalized) &&
+      is_work_noun(v.token_text(c.first_token - 1)))
+    c.evidence |= kWorkTitle;
   // Product context: a product noun just before ("the framework X", "first tool, X"), just after
   // ("the X library"), or closing an apposition ("Torch, a Lua-based scientific computing
   // library").
@@ -506,7 +519,9 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     c.confidence = confidence;
     c.typed = true;
   };
-  if (c.evidence & kHandle) {
+  if (c.evidence & kWorkTitle) {
+    set(EntityType::Product, 0.7f);
+  } else if (c.evidence & kHandle) {
     set(lex.is_company(first_word.substr(1)) ? EntityType::Org : EntityType::Person, 0.7f);
   } else if (c.evidence & kHonorific) {
     set(EntityType::Person, 0.9f);

@@ -50,6 +50,7 @@ enum CandidateEvidence : uint16_t {
   kOrgContext = 1 << 12,     // after "joined", "leaves", "at"
   kFacility = 1 << 13,       // a building or site: Museum, Center, Mosque, River, Airport
   kActingCountry = 1 << 14,  // a country that acts or plays: its government or its team
+  kWorkTitle = 1 << 15,      // right after "novel", "film", "album" ...: a work's title
 };
 
 struct EntityCandidate {

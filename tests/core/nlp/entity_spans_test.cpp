@@ -302,3 +302,12 @@ TEST_CASE("countries in a match report are teams; a country in plain news stays 
       "Portugal is a country of ten million people. Tourists to Portugal spent more this year.");
   CHECK(has(news, "Portugal", EntityType::Location));
 }
+
+TEST_CASE("a title right after 'novel', 'film' or 'album' is a work, even one opening with a given name") {
+  const auto found = mentions_of(
+      "She signed copies of her graphic novel Maria Nightjar at the fair. The 1971 film Lonely "
+      "Harbour was shown too, and film director Peter Ashdown spoke after it.");
+  CHECK(has(found, "Maria Nightjar", EntityType::Product));
+  CHECK(has(found, "Lonely Harbour", EntityType::Product));
+  CHECK(has(found, "Peter Ashdown", EntityType::Person));
+}
