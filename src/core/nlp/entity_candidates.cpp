@@ -56,6 +56,17 @@ bool is_work_noun(std::string_view word) {
   return text::listed(word, kNouns);
 }
 
+// Nouns for an organisation whose name follows them ("the localist group Youngspiration", "US
+// team Cloud9", "the band Duran Duran", "the security firm Secunia").
+bool is_organisation_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "group",   "team",     "band",      "party",        "company",      "firm",
+      "agency",  "magazine", "newspaper", "publication",  "broadcaster",  "charity",
+      "club",    "union",    "startup",   "organization", "organisation", "outlet",
+      "tabloid", "newswire", "label",     "retailer",     "carrier",      "airline"};
+  return text::listed(word, kNouns);
+}
+
 // Month and weekday names and their abbreviations: capitalised, never names here (dates are
 // found by nlp/dates.h).
 bool is_calendar_word(std::string_view word) {
@@ -457,10 +468,13 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (words == 1 && has_inner_capital(first_word) && !has_surname_prefix(first_word))
     c.evidence |= kCamelCase;
 
-  if (c.first_token > 0 && v.tokens[c.first_token - 1].kind == TokenKind::Word &&
-      !v.tokens[c.first_token - 1].has(text::kCapitalized) &&
-      is_work_noun(v.token_text(c.first_token - 1)))
-    c.evidence |= kWorkTitle;
+  const bool lower_word_before = c.first_token > 0 &&
+                                 v.tokens[c.first_token - 1].kind == TokenKind::Word &&
+                                 !v.tokens[c.first_token - 1].has(text::kCapitalized) &&
+                                 !v.tokens[c.first_token - 1].has(text::kAllCaps);
+  if (lower_word_before && is_work_noun(v.token_text(c.first_token - 1))) c.evidence |= kWorkTitle;
+  const bool organisation_noun_before =
+      lower_word_before && is_organisation_noun(v.token_text(c.first_token - 1));
   // Product context: a product noun just before ("the framework X", "first tool, X"), just after
   // ("the X library"), or closing an apposition ("Torch, a Lua-based scientific computing
   // library").
@@ -540,6 +554,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Location, 0.85f);
   } else if (c.evidence & kProductContext) {
     set(EntityType::Product, 0.7f);
+  } else if (organisation_noun_before) {
+    set(EntityType::Org, 0.7f);
   } else if (c.evidence & kPersonShape && company_led) {
     set(EntityType::Product, 0.5f);
   } else if (c.evidence & kPersonShape && after_the) {
@@ -687,6 +703,11 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     }
     size_t first = i;
     const size_t next = end;
+    // "The World Health Organisation (WHO)": capitals in brackets after a name are its acronym,
+    // even when they spell a common word.
+    const bool bracketed_acronym = end == i + 1 && i > 0 && end < v.tokens.size() &&
+                                   v.tokens[i].has(text::kAllCaps) && v.token_text(i).size() >= 2 &&
+                                   v.token_text(i - 1) == "(" && v.token_text(end) == ")";
 
     // Drop leading words that are capitalised only by position, honorifics (kept as evidence)
     // and function words.
@@ -730,7 +751,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       // the sentence.
       const bool owns_person = first + 1 == end && possessive_before_given_name(v, end);
       if ((initial_position && common && !owns_person) ||
-          (lex.is_not_entity_word(w) && !opens_name) ||
+          (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
           (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym) {
         ++first;
         continue;
@@ -739,11 +760,21 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     }
     // Trailing words that are not names ("Google Monday"), unless they end an organisation's
     // name ("BBC News").
-    while (end > first && lex.is_not_entity_word(v.token_text(end - 1)) &&
+    while (end > first && lex.is_not_entity_word(v.token_text(end - 1)) && !bracketed_acronym &&
            !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))))
       --end;
-    // A job title ("Chief AI Officer", "Director of Research") names no one.
-    if (first < end && is_job_title_noun(v.token_text(end - 1))) first = end;
+    // A job title ("Chief AI Officer", "Director of Research") names no one; after an
+    // organisation's name it is that organisation's ("the State Department Spokesperson").
+    if (first < end && is_job_title_noun(v.token_text(end - 1))) {
+      bool keyword = false;
+      for (size_t k = first; k + 1 < end && !keyword; ++k)
+        keyword = lex.is_org_keyword(v.token_text(k)) && !is_job_title_noun(v.token_text(k));
+      if (keyword && !is_job_title_noun(v.token_text(end - 2))) {
+        --end;
+      } else {
+        first = end;
+      }
+    }
     const auto emit = [&](size_t from, size_t to, bool after_honorific) {
       EntityCandidate c;
       c.doc = v.doc;

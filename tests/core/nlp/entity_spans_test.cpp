@@ -311,3 +311,33 @@ TEST_CASE("a title right after 'novel', 'film' or 'album' is a work, even one op
   CHECK(has(found, "Lonely Harbour", EntityType::Product));
   CHECK(has(found, "Peter Ashdown", EntityType::Person));
 }
+
+TEST_CASE("capitals in brackets after a name are its acronym, even ones spelling a common word") {
+  Corpus corpus;
+  add_document_bytes("doc.txt",
+                     "The Harbour Institute of Oceanography (HIO) published its survey. The "
+                     "Western Harbour Organisation (WHO) agreed with it.",
+                     corpus);
+  const Analysis a = analyze(corpus);
+  const Entity* who = entity_named(a, "Western Harbour Organisation");
+  REQUIRE(who != nullptr);
+  CHECK(std::find(who->aliases.begin(), who->aliases.end(), "WHO") != who->aliases.end());
+}
+
+TEST_CASE("a title after an organisation's name leaves the organisation") {
+  const auto found = mentions_of(
+      "Jane Orloff, the Treasury Department Spokesperson, said nothing. The Chief Data Officer "
+      "agreed.");
+  CHECK(has(found, "Treasury Department", EntityType::Org));
+  CHECK_FALSE(has_text(found, "Chief Data"));
+  CHECK_FALSE(has_text(found, "Chief Data Officer"));
+}
+
+TEST_CASE("a name right after 'group', 'team' or 'band' is an organisation's") {
+  const auto found = mentions_of(
+      "The localist group Brightpath won two seats, and the band Copper Lanterns played after the "
+      "vote. The US team Zephyr7 came third.");
+  CHECK(has(found, "Brightpath", EntityType::Org));
+  CHECK(has(found, "Copper Lanterns", EntityType::Org));
+  CHECK(has(found, "Zephyr7", EntityType::Org));
+}
