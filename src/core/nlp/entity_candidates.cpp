@@ -364,6 +364,55 @@ std::string join_key(const DocumentView& v, size_t first, size_t end) {
   return key;
 }
 
+// The listed place of one to three capitalised words ending just before token `end` ("New
+// South Wales" before a comma), or starting at `begin`; none when there is no such place.
+bool place_ends_at(const DocumentView& v, size_t end) {
+  std::string key;
+  for (size_t words = 1; words <= 3 && words <= end; ++words) {
+    const size_t from = end - words;
+    if (!v.tokens[from].has(text::kCapitalized)) return false;
+    key =
+        words == 1 ? std::string(v.token_text(from)) : std::string(v.token_text(from)) + " " + key;
+    if (lexicon().is_place(key)) return true;
+  }
+  return false;
+}
+
+bool place_starts_at(const DocumentView& v, size_t begin) {
+  std::string key;
+  for (size_t to = begin + 1; to <= begin + 3 && to <= v.tokens.size(); ++to) {
+    if (!v.tokens[to - 1].has(text::kCapitalized)) return false;
+    if (to > begin + 1) key += ' ';
+    key += v.token_text(to - 1);
+    if (lexicon().is_place(key)) return true;
+  }
+  return false;
+}
+
+// A name in a place's company, though the lexicons also know it as a given name or a company:
+// "the town of Yeoncheon" (listed or not); "Seattle, Washington" (a state or country after a
+// city and its comma); "New South Wales, Victoria, South Australia" (between places in a list).
+bool in_place_context(const DocumentView& v, size_t first, size_t end) {
+  static constexpr std::string_view kPlaceNouns[] = {
+      "town", "city", "village", "province", "county", "district", "region", "state", "island"};
+  if (first >= 2 && v.token_text(first - 1) == "of" &&
+      text::listed(v.token_text(first - 2), kPlaceNouns))
+    return true;
+  const Lexicon& lex = lexicon();
+  const std::string key = join_key(v, first, end);
+  if (!lex.is_place(key)) return false;
+  const bool after_place =
+      first >= 2 && v.token_text(first - 1) == "," && place_ends_at(v, first - 1);
+  if (!after_place) return false;
+  if ((lex.is_subdivision(key) || lex.is_country(key)) &&
+      lex.is_city(join_key(v, first - 2, first - 1)))
+    return true;
+  size_t next = end;
+  if (next < v.tokens.size() && v.token_text(next) == ",") ++next;
+  if (next < v.tokens.size() && v.token_text(next) == "and") ++next;
+  return next > end && next < v.tokens.size() && place_starts_at(v, next);
+}
+
 // A word seen only at sentence starts and never lower-case elsewhere may still be common
 // ("Shortly"); one seen lower-case ("reports") or listed as a non-name certainly is.
 bool is_common_word(std::string_view word, const WordStats& stats) {
@@ -435,7 +484,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
       (lex.is_country(c.key) ||
        (lex.is_place(c.key) &&
         (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
-       (words == 1 && before_region(v, c.first_token))))
+       (words == 1 && before_region(v, c.first_token)) ||
+       in_place_context(v, c.first_token, c.end_token)))
     c.evidence |= kPlaceList;
   if (lex.is_country(c.key) && !after_location_preposition(v, c.first_token) &&
       country_acts(v, c.end_token))

@@ -262,8 +262,8 @@ TEST_CASE("a lone unknown name that reports is an organisation, a named person's
   // A plural whose singular the text writes is a family, "continued" is no evidence, and a word
   // capitalised once mid-sentence is too little.
   const auto others = mentions_of(
-      "The court heard from Thomas Brandt. Later the Brandts said nothing, and the town of "
-      "Wendover continued to grow while Wendover grew. Then Riverly said no.");
+      "The court heard from Thomas Brandt. Later the Brandts said nothing, and Wendover "
+      "continued to grow while Wendover grew. Then Riverly said no.");
   CHECK_FALSE(has(others, "Brandts", EntityType::Org));
   CHECK_FALSE(has_text(others, "Wendover"));
   CHECK_FALSE(has_text(others, "Riverly"));
@@ -340,4 +340,13 @@ TEST_CASE("a name right after 'group', 'team' or 'band' is an organisation's") {
   CHECK(has(found, "Brightpath", EntityType::Org));
   CHECK(has(found, "Copper Lanterns", EntityType::Org));
   CHECK(has(found, "Zephyr7", EntityType::Org));
+}
+
+TEST_CASE("a name in a place's company is a place: 'the town of X', 'City, State', a list of places") {
+  const auto found = mentions_of(
+      "Rescuers reached the town of Kelmirovo on Monday. The museum in Tacoma, Washington was "
+      "one of them. Schools in Tasmania, Victoria and Queensland took part.");
+  CHECK(has(found, "Kelmirovo", EntityType::Location));
+  CHECK(has(found, "Washington", EntityType::Location));
+  CHECK(has(found, "Victoria", EntityType::Location));
 }
