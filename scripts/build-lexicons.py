@@ -28,6 +28,7 @@ generic words out of the generated lists.
 
 import argparse
 import ast
+import collections
 import json
 import os
 import re
@@ -114,6 +115,10 @@ EXTRA_SUFFIXES = ["co", "corp", "inc", "incorporated", "limited", "llc", "llp", 
 # word or abbreviation).
 EXTRA_COUNTRY_NAMES = ["America", "Britain", "England", "Northern Ireland", "Scotland", "Turkey",
                        "U.K.", "U.S.", "U.S.A.", "UK", "US", "Wales"]
+# Forms of a country's name that its entries in the packages leave out (two-letter codes are
+# kept only for these two; "Britain" is how news names the United Kingdom).
+EXTRA_COUNTRY_FORMS = {"United States": ["U.S.", "U.S.A.", "US"],
+                       "United Kingdom": ["Britain", "U.K.", "UK"]}
 # World regions news names as places, beside the regions and subregions world-countries gives
 # ("Europe", "South America", "Western Africa"): the everyday names it lacks.
 EXTRA_REGION_NAMES = ["Antarctica", "Latin America", "Middle East", "Scandinavia",
@@ -249,6 +254,23 @@ def main():
                 countries.add(name)
     countries = ({n for n in with_folded(countries) if len(n) >= 3} | set(EXTRA_COUNTRY_NAMES)
                  | regions | set(EXTRA_REGION_NAMES))
+    # Each country's forms under its common name ("U.S.", "USA", "United States of America" ->
+    # "United States"), so that an article's forms are one place; a form two countries share is
+    # left out, and so is any form countries.txt lacks.
+    forms_of = collections.defaultdict(set)
+    for c in world:
+        common = nfc(c["name"]["common"])
+        forms = {common, nfc(c["name"]["official"])}
+        forms |= {nfc(a) for a in c.get("altSpellings", [])}
+        forms_of[common] |= {f for f in with_folded(forms) if f in countries}
+    for common, extra in EXTRA_COUNTRY_FORMS.items():
+        forms_of[common] |= set(extra)
+    owners = collections.Counter(f for forms in forms_of.values() for f in forms)
+    country_forms = []
+    for common, forms in forms_of.items():
+        others = sorted(f for f in forms if f != common and owners[f] == 1)
+        if others and owners[common] == 1:
+            country_forms.append("|".join([common] + others))
     # Plurals where English makes them: "Afghans", "Israelis", "New Zealanders"; not "Chinese".
     for d in list(demonyms):
         if re.search(r"(an|i|er)$", d):
@@ -375,6 +397,11 @@ def main():
         and world regions: world-countries' regions and subregions ("Europe", "North America")
         and a few everyday ones ("Middle East", "Latin America").""",
                countries)
+    write_list(out, "country_names.txt", """
+        Forms of each country's name under its common name, as "Common|form|form": official
+        names and alternative spellings from npm world-countries 5.1.0 (ODbL-1.0) that
+        countries.txt lists, with their ASCII spellings, plus "US", "U.S.", "U.S.A." and "UK",
+        "U.K.", "Britain"; a form two countries share is left out.""", country_forms)
     write_list(out, "demonyms.txt", """
         English demonyms from npm world-countries 5.1.0 (ODbL-1.0), with -s plurals for those
         ending in -an, -i or -er ("Afghans", "Israelis").""", demonyms)

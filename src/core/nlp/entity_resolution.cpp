@@ -138,6 +138,18 @@ bool is_acronym(std::string_view word) {
          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// The letters of an acronym, written "KSC" or "U.N." (a capital and a dot each), or "" when
+// `word` is neither.
+std::string acronym_letters(std::string_view word) {
+  if (is_acronym(word)) return std::string(word);
+  std::string letters;
+  for (size_t i = 0; i + 1 < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return {};
+    letters += word[i];
+  }
+  return word.size() % 2 == 0 && is_acronym(letters) ? letters : std::string();
+}
+
 }  // namespace
 
 std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
@@ -375,6 +387,45 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     merge(short_node, long_node, "acronym", 0.95);
   }
 
+  // ---- An acronym in an article that names exactly one organisation or place with its
+  // initials, brackets or not: "USI" and "the University of Southern Indiana", "KSC" and
+  // "Kennedy Space Center", "U.N." and "the United Nations".
+  std::unordered_map<std::string, std::vector<size_t>> by_initials;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.typed && node.type != EntityType::Person && node.words.size() >= 2)
+      by_initials[initials(node.words)].push_back(n);
+  }
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    // A country's code is the country's ("US" by "the University of Sheffield").
+    if (node.words.size() != 1 || node.linked || (node.typed && node.type == EntityType::Person) ||
+        lex.is_country(node.key))
+      continue;
+    const std::string letters = acronym_letters(node.key);
+    if (letters.empty()) continue;
+    int match = -1, count = 0;
+    for (size_t p : lookup(by_initials, letters)) {
+      if (!shares_document(node, nodes[p])) continue;
+      match = static_cast<int>(p);
+      ++count;
+    }
+    if (count == 1) merge(n, static_cast<size_t>(match), "acronym", 0.8);
+  }
+
+  // ---- A country's forms are one place: "U.S.", "US", "USA" and "the United States" (the
+  // lexicon's country names), in any article.
+  std::unordered_map<std::string_view, size_t> country_node;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (!node.typed || node.type == EntityType::Person) continue;
+    const std::string_view name = lex.country_name(node.key);
+    if (name.empty()) continue;
+    const auto [it, added] = country_node.try_emplace(name, n);
+    // The same form in another article is left to the pass for lone words below.
+    if (!added && nodes[it->second].key != node.key) merge(n, it->second, "country-name", 0.9);
+  }
+
   // ---- Short and long organisation names: "Thinking Machines" and "Thinking Machines Lab".
   std::unordered_map<std::string, std::vector<size_t>> by_key;
   for (size_t n = 0; n < nodes.size(); ++n) by_key[nodes[n].key].push_back(n);
@@ -490,13 +541,15 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
 
     Entity entity;
     entity.type = type;
-    // The canonical name: the longest typed form, then the most frequent, then the earliest.
+    // The canonical name: a country's common name ("North Korea", not "DPRK"), else the longest
+    // typed form, then the most frequent, then the earliest.
     const Node* name_node = best;
     for (size_t n : list) {
       const Node& node = nodes[n];
       if (node.key[0] == '@') continue;
       const auto rank = [&](const Node& x) {
-        return std::make_tuple(x.typed && x.type == type, x.words.size(), x.candidates.size());
+        return std::make_tuple(lex.country_name(x.key) == x.key, x.typed && x.type == type,
+                               x.words.size(), x.candidates.size());
       };
       if (name_node->key[0] == '@' || rank(node) > rank(*name_node)) name_node = &node;
     }

@@ -181,6 +181,21 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
   }
   std::stable_sort(verb_forms_.begin(), verb_forms_.end(),
                    [](const auto& a, const auto& b) { return less_entry(a.first, b.first, true); });
+  // "United States|U.S.|USA": every form, the common name first, names that common name.
+  if (const EmbeddedFile* file = find_embedded(files, "country_names.txt")) {
+    for_each_entry(file->bytes, [&](std::string_view line) {
+      const std::string_view common = trim(line.substr(0, line.find('|')));
+      size_t start = 0;
+      while (start <= line.size()) {
+        size_t end = line.find('|', start);
+        if (end == std::string_view::npos) end = line.size();
+        const std::string_view form = trim(line.substr(start, end - start));
+        if (!form.empty()) country_forms_.emplace_back(form, common);
+        start = end + 1;
+      }
+    });
+    std::sort(country_forms_.begin(), country_forms_.end());
+  }
 }
 
 bool Lexicon::contains_words(WordList which, std::span<const std::string_view> words) const {
@@ -275,6 +290,13 @@ bool Lexicon::is_event_keyword(std::string_view w) const {
 }
 bool Lexicon::is_not_entity_word(std::string_view w) const {
   return contains(WordList::NotEntities, w);
+}
+
+std::string_view Lexicon::country_name(std::string_view form) const {
+  const auto it = std::lower_bound(
+      country_forms_.begin(), country_forms_.end(), form,
+      [](const auto& entry, std::string_view query) { return entry.first < query; });
+  return it != country_forms_.end() && it->first == form ? it->second : std::string_view{};
 }
 
 std::string_view Lexicon::reporting_verb_lemma(std::string_view form) const {

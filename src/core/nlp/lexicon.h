@@ -79,6 +79,11 @@ class Lexicon {
   bool is_event_keyword(std::string_view word) const;
   bool is_not_entity_word(std::string_view word) const;
 
+  // The common name of the country `form` names ("U.S." -> "United States", "DPRK" -> "North
+  // Korea"; "United States" -> itself), or an empty view. Case-sensitive; the view points into
+  // the lexicon file.
+  std::string_view country_name(std::string_view form) const;
+
   // The lemma of a reporting verb form ("told" -> "tell", "according to" -> "according to"), or
   // an empty view. Case-insensitive; the view points into the lexicon file.
   std::string_view reporting_verb_lemma(std::string_view form) const;
@@ -98,6 +103,8 @@ class Lexicon {
   std::array<List, kWordListCount> lists_{};
   // (form, lemma) of every reporting verb form, sorted case-insensitively by form.
   std::vector<std::pair<std::string_view, std::string_view>> verb_forms_;
+  // (form, common name) of every country name form (country_names.txt), sorted by form.
+  std::vector<std::pair<std::string_view, std::string_view>> country_forms_;
 };
 
 // The lexicon of the embedded data/lexicons files, parsed on first use (thread-safe).

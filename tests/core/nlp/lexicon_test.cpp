@@ -104,6 +104,21 @@ TEST_SUITE("lexicon") {
     CHECK_FALSE(lex.is_place("Monday"));
   }
 
+  TEST_CASE("a country's forms name it by its common name") {
+    const Lexicon& lex = lexicon();
+    CHECK(lex.country_name("U.S.") == "United States");
+    CHECK(lex.country_name("USA") == "United States");
+    CHECK(lex.country_name("United States of America") == "United States");
+    CHECK(lex.country_name("United States") == "United States");
+    CHECK(lex.country_name("UK") == "United Kingdom");
+    CHECK(lex.country_name("Britain") == "United Kingdom");
+    CHECK(lex.country_name("DPRK") == "North Korea");
+    CHECK(lex.country_name("Republic of Korea") == "South Korea");
+    CHECK(lex.country_name("England").empty());  // a nation of the UK, not another form of it
+    CHECK(lex.country_name("us").empty());
+    CHECK(lex.country_name("Monday").empty());
+  }
+
   TEST_CASE("companies and legal suffixes") {
     const Lexicon& lex = lexicon();
     CHECK(lex.is_company("Microsoft"));

@@ -114,6 +114,26 @@ TEST_CASE("two people who share a first name are never merged") {
   CHECK(std::find(k->aliases.begin(), k->aliases.end(), "Anna") == k->aliases.end());
 }
 
+TEST_CASE("a country's forms are one place, and an acronym the one name with its initials") {
+  const Corpus corpus = corpus_of(
+      {"The U.S. sent aid. Officials in the United States said the Harbour Space Centre would "
+       "help, and HSC staff agreed.",
+       "Later the US added more. Students of the University of Sheffield met US officials."});
+  const Analysis a = analyze(corpus);
+  const Entity* us = entity_named(a, "United States");
+  REQUIRE(us != nullptr);
+  CHECK(std::find(us->aliases.begin(), us->aliases.end(), "U.S.") != us->aliases.end());
+  CHECK(std::find(us->aliases.begin(), us->aliases.end(), "US") != us->aliases.end());
+  CHECK(us->mentions.size() == 4);  // both articles, and not the University's "US"
+  const Entity* centre = entity_named(a, "Harbour Space Centre");
+  REQUIRE(centre != nullptr);
+  CHECK(std::find(centre->aliases.begin(), centre->aliases.end(), "HSC") != centre->aliases.end());
+  // "US" spells "University of S..." too, but it is the country's code.
+  const Entity* university = entity_named(a, "University of Sheffield");
+  REQUIRE(university != nullptr);
+  CHECK(university->aliases.empty());
+}
+
 TEST_CASE("a long surname misspelt two letters off is the person it misspells") {
   const auto merged = [](const std::string& text, std::string_view person, std::string_view alias) {
     const Corpus corpus = corpus_of({text});
