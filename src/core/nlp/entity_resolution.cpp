@@ -454,22 +454,27 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   }
 
   // ---- "The Church" after "the Church of Scientology", "the University" after "the University
-  // of Southern Indiana": an organisation's head noun alone, where one such name shares its
-  // article.
+  // of Southern Indiana", "the Supreme Court" after "the Supreme Court of Cassation": an
+  // organisation's or place's head, the words before its "of", alone, where one such name
+  // shares its article.
   std::unordered_map<std::string_view, std::vector<size_t>> by_head;
   for (size_t n = 0; n < nodes.size(); ++n) {
     const Node& node = nodes[n];
-    if (node.typed && node.words.size() >= 3 && node.words[1] == "of" &&
-        node.type != EntityType::Person)
-      by_head[node.words[0]].push_back(n);
+    if (!node.typed || node.type == EntityType::Person) continue;
+    const auto of = std::find(node.words.begin(), node.words.end(), "of");
+    if (of == node.words.begin() || of == node.words.end() || of + 1 == node.words.end()) continue;
+    const std::string_view last = *(of - 1);
+    by_head[std::string_view(node.key).substr(
+                0, static_cast<size_t>(last.data() + last.size() - node.key.data()))]
+        .push_back(n);
   }
   for (size_t n = 0; n < nodes.size(); ++n) {
     const Node& node = nodes[n];
-    if (node.words.size() != 1 || node.linked ||
+    if (node.linked || std::find(node.words.begin(), node.words.end(), "of") != node.words.end() ||
         (node.typed && node.type == EntityType::Person && node.confidence >= 0.7f))
       continue;
     int match = -1, count = 0;
-    for (size_t p : lookup(by_head, node.words[0])) {
+    for (size_t p : lookup(by_head, std::string_view(node.key))) {
       if (!shares_document(node, nodes[p])) continue;
       match = static_cast<int>(p);
       ++count;

@@ -134,6 +134,22 @@ TEST_CASE("a country's forms are one place, and an acronym the one name with its
   CHECK(university->aliases.empty());
 }
 
+TEST_CASE("the words before an organisation's 'of' alone are its short name") {
+  const Corpus corpus = corpus_of(
+      {"The High Court of Arbitration ruled on Monday. The High Court gave no reasons."});
+  const Analysis a = analyze(corpus);
+  const Entity* court = entity_named(a, "High Court of Arbitration");
+  REQUIRE(court != nullptr);
+  CHECK(std::find(court->aliases.begin(), court->aliases.end(), "High Court") !=
+        court->aliases.end());
+  // Two names with that head in the article: the short one is left alone.
+  const Corpus two = corpus_of({"The High Court of Arbitration and the High Court of Appeal met. "
+                                "The High Court gave no reasons."});
+  const Analysis b = analyze(two);
+  const Entity* alone = entity_named(b, "High Court");
+  CHECK(alone != nullptr);
+}
+
 TEST_CASE("a long surname misspelt two letters off is the person it misspells") {
   const auto merged = [](const std::string& text, std::string_view person, std::string_view alias) {
     const Corpus corpus = corpus_of({text});
