@@ -201,6 +201,10 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     node.docs.erase(std::unique(node.docs.begin(), node.docs.end()), node.docs.end());
   }
   const auto shares_document = [](const Node& a, const Node& b) {
+    // A lone word's node is one document's: a binary search in the other's, so a name in
+    // thousands of articles costs each of them a few steps, not a walk of its list.
+    if (a.docs.size() == 1) return std::binary_search(b.docs.begin(), b.docs.end(), a.docs[0]);
+    if (b.docs.size() == 1) return std::binary_search(a.docs.begin(), a.docs.end(), b.docs[0]);
     size_t i = 0, j = 0;
     while (i < a.docs.size() && j < b.docs.size()) {
       if (a.docs[i] == b.docs[j]) return true;
