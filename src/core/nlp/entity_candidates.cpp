@@ -680,12 +680,34 @@ void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates)
   }
 }
 
+// The initials of the two-word names of a document ("UN" of "the United Nations", "EU" of "the
+// European Union"): a two-letter acronym that spells one is that name's, not a common noun.
+std::vector<std::string_view> two_word_initials(const DocumentView& v,
+                                                std::vector<std::string>& storage) {
+  const Lexicon& lex = lexicon();
+  for (size_t i = 0; i + 1 < v.tokens.size(); ++i) {
+    const auto name_word = [&](size_t k) {
+      return v.tokens[k].kind == TokenKind::Word && v.tokens[k].has(text::kCapitalized) &&
+             !v.tokens[k].has(text::kAllCaps) && !lex.is_not_entity_word(v.token_text(k));
+    };
+    if (!name_word(i) || !name_word(i + 1) || v.token_sentence[i] != v.token_sentence[i + 1] ||
+        (i > 0 && name_word(i - 1)) || (i + 2 < v.tokens.size() && name_word(i + 2)))
+      continue;
+    std::string letters{v.token_text(i)[0], v.token_text(i + 1)[0]};
+    if (std::find(storage.begin(), storage.end(), letters) == storage.end())
+      storage.push_back(std::move(letters));
+  }
+  return {storage.begin(), storage.end()};
+}
+
 }  // namespace
 
 std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats,
                                              const std::vector<bool>& headline) {
   const Lexicon& lex = lexicon();
   std::vector<EntityCandidate> out;
+  std::vector<std::string> initials_storage;
+  const std::vector<std::string_view> initials = two_word_initials(v, initials_storage);
   size_t i = 0;
   while (i < v.tokens.size()) {
     if (!is_name_token(v, i) || v.token_boilerplate[i] || in_headline_block(v, i, headline)) {
@@ -787,10 +809,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                               !(first > 0 && v.token_text(first - 1) == ":") && w != "The" &&
                               w != "A" && w != "An";
       // A two-letter acronym no lexicon knows ("AI") is a common noun, not part of a name.
-      // Before a keyword it opens the name ("GB News", "LA Weekly").
+      // Before a keyword it opens the name ("GB News", "LA Weekly"); spelling the initials of a
+      // two-word name of the article, it is that name's ("UN" by "the United Nations").
       const bool bare_acronym = w.size() == 2 && v.tokens[first].has(text::kAllCaps) &&
                                 !lex.is_company(w) && !lex.is_country(w) &&
-                                !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1)));
+                                !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))) &&
+                                std::find(initials.begin(), initials.end(), w) == initials.end();
       const bool common =
           first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
       // A demonym opens an organisation's name when a keyword ends it ("Australian Broadcasting

@@ -350,3 +350,17 @@ TEST_CASE("a name in a place's company is a place: 'the town of X', 'City, State
   CHECK(has(found, "Washington", EntityType::Location));
   CHECK(has(found, "Victoria", EntityType::Location));
 }
+
+TEST_CASE("a two-letter acronym spelling a two-word name of the article is that name's") {
+  Corpus corpus;
+  add_document_bytes("doc.txt",
+                     "The Northern Alliance met in Geneva on Monday. NA officials said the talks "
+                     "went well. AI tools were discussed.",
+                     corpus);
+  const Analysis a = analyze(corpus);
+  const Entity* alliance = entity_named(a, "Northern Alliance");
+  REQUIRE(alliance != nullptr);
+  CHECK(std::find(alliance->aliases.begin(), alliance->aliases.end(), "NA") !=
+        alliance->aliases.end());
+  CHECK(entity_named(a, "AI") == nullptr);  // no two-word name spells it
+}
