@@ -123,6 +123,21 @@ void for_each_entry(std::string_view bytes, F&& f) {
   }
 }
 
+// Calls `f(form, head)` for each '|'-separated form of a line ("say|says|said"), `head` being
+// the first form (a verb's lemma, a country's common name).
+template <typename F>
+void for_each_form(std::string_view line, F&& f) {
+  const std::string_view head = trim(line.substr(0, line.find('|')));
+  size_t start = 0;
+  while (start <= line.size()) {
+    size_t end = line.find('|', start);
+    if (end == std::string_view::npos) end = line.size();
+    const std::string_view form = trim(line.substr(start, end - start));
+    if (!form.empty()) f(form, head);
+    start = end + 1;
+  }
+}
+
 uint8_t count_words(std::string_view entry) {
   const size_t n = static_cast<size_t>(std::count(entry.begin(), entry.end(), ' ')) + 1;
   return static_cast<uint8_t>(std::min(n, kMaxPhraseWords));
@@ -149,18 +164,10 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
         return;
       }
       // "say|says|said|saying": every form is an entry; the first is the lemma.
-      const std::string_view lemma = trim(line.substr(0, line.find('|')));
-      size_t start = 0;
-      while (start <= line.size()) {
-        size_t end = line.find('|', start);
-        if (end == std::string_view::npos) end = line.size();
-        const std::string_view form = trim(line.substr(start, end - start));
-        if (!form.empty()) {
-          list.entries.push_back(form);
-          verb_forms_.emplace_back(form, lemma);
-        }
-        start = end + 1;
-      }
+      for_each_form(line, [&](std::string_view form, std::string_view lemma) {
+        list.entries.push_back(form);
+        verb_forms_.emplace_back(form, lemma);
+      });
     });
     const bool fold_case = list.fold_case;
     const auto less = [fold_case](std::string_view a, std::string_view b) {
@@ -184,15 +191,9 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
   // "United States|U.S.|USA": every form, the common name first, names that common name.
   if (const EmbeddedFile* file = find_embedded(files, "country_names.txt")) {
     for_each_entry(file->bytes, [&](std::string_view line) {
-      const std::string_view common = trim(line.substr(0, line.find('|')));
-      size_t start = 0;
-      while (start <= line.size()) {
-        size_t end = line.find('|', start);
-        if (end == std::string_view::npos) end = line.size();
-        const std::string_view form = trim(line.substr(start, end - start));
-        if (!form.empty()) country_forms_.emplace_back(form, common);
-        start = end + 1;
-      }
+      for_each_form(line, [&](std::string_view form, std::string_view common) {
+        country_forms_.emplace_back(form, common);
+      });
     });
     std::sort(country_forms_.begin(), country_forms_.end());
   }
