@@ -1,0 +1,324 @@
+// The word classes and contexts of name_context.h.
+#include "core/nlp/name_context.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/nlp/lexicon.h"
+#include "core/nlp/text_case.h"
+
+namespace dramatis::name_context {
+
+using text::Token;
+using text::TokenKind;
+
+namespace {
+
+// The lists below are of capitalised words: anything else is rejected before the search (these
+// are asked of most tokens next to a name).
+bool starts_upper(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+}  // namespace
+
+bool is_connector(std::string_view word) {
+  return word == "of" || word == "for" || word == "and" || word == "&" || word == "the";
+}
+
+bool is_particle_surname(std::string_view word) {
+  for (std::string_view prefix :
+       {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-", "bint-"}) {
+    if (word.size() > prefix.size() + 1 && word.starts_with(prefix) && word[prefix.size()] >= 'A' &&
+        word[prefix.size()] <= 'Z')
+      return true;
+  }
+  return false;
+}
+
+bool is_particle(std::string_view word) {
+  return word == "van" || word == "von" || word == "der" || word == "de" || word == "da" ||
+         word == "di" || word == "du" || word == "del" || word == "bin" || word == "al" ||
+         word == "la" || word == "le" || word == "ter";
+}
+
+bool is_product_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "framework", "library",  "tool",     "toolkit", "model",     "models",  "platform",
+      "app",       "language", "software", "chip",    "device",    "product", "service",
+      "browser",   "engine",   "compiler", "system",  "assistant", "chatbot", "package"};
+  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+}
+
+bool is_work_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "novel", "film",  "movie",   "album",  "song",     "book",      "documentary", "series",
+      "play",  "opera", "musical", "single", "painting", "sculpture", "poem",        "sitcom"};
+  return text::listed(word, kNouns);
+}
+
+bool is_organisation_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {
+      "group",   "team",     "band",      "party",        "company",      "firm",
+      "agency",  "magazine", "newspaper", "publication",  "broadcaster",  "charity",
+      "club",    "union",    "startup",   "organization", "organisation", "outlet",
+      "tabloid", "newswire", "label",     "retailer",     "carrier",      "airline"};
+  return text::listed(word, kNouns);
+}
+
+bool is_calendar_word(std::string_view word) {
+  if (word.size() < 3 || word.size() > 9 ||
+      std::string_view("JFMASONDT").find(word[0]) == std::string_view::npos)
+    return false;
+  static const std::unordered_set<std::string_view> kWords = {
+      "January",   "February", "March",    "April",    "May",    "June",    "July",      "August",
+      "September", "October",  "November", "December", "Jan",    "Feb",     "Mar",       "Apr",
+      "Jun",       "Jul",      "Aug",      "Sep",      "Sept",   "Oct",     "Nov",       "Dec",
+      "Jan.",      "Feb.",     "Mar.",     "Apr.",     "Jun.",   "Jul.",    "Aug.",      "Sep.",
+      "Sept.",     "Oct.",     "Nov.",     "Dec.",     "Monday", "Tuesday", "Wednesday", "Thursday",
+      "Friday",    "Saturday", "Sunday"};
+  return kWords.count(word) > 0;
+}
+
+bool is_compound_adjective(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {
+      "based",   "powered", "led",        "backed", "owned",      "funded",  "style",    "like",
+      "related", "born",    "made",       "driven", "focused",    "centric", "friendly", "specific",
+      "wide",    "era",     "affiliated", "linked", "controlled", "run",     "built",    "native"};
+  const size_t hyphen = word.rfind('-');
+  if (hyphen == std::string_view::npos) return false;
+  const std::string_view tail = word.substr(hyphen + 1);
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), tail) != std::end(kSuffixes);
+}
+
+bool is_first_person(std::string_view word) {
+  return word == "I" || word.starts_with("I'") || word.starts_with("I\xE2\x80\x99");
+}
+
+bool is_name_token(const DocumentView& v, size_t i) {
+  const Token& t = v.tokens[i];
+  if (t.kind == TokenKind::Handle) return true;
+  if (t.kind != TokenKind::Word) return false;
+  const std::string_view word = v.token_text(i);
+  // Most words are lower-case: rule them out before the costlier checks.
+  if (!t.has(text::kCapitalized) && !t.has(text::kAllCaps) && !has_inner_capital(word))
+    return false;  // (iPhone, eBay have an inner capital)
+  return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
+}
+
+bool is_hyphenated_given_name(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || hyphen < 2 || hyphen + 2 > word.size()) return false;
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (i != hyphen && !(word[i] >= 'a' && word[i] <= 'z')) return false;
+  }
+  return word[0] >= 'A' && word[0] <= 'Z';
+}
+
+bool is_job_title_noun(std::string_view word) {
+  if (!starts_upper(word)) return false;
+  static constexpr std::string_view kWords[] = {
+      "Officer",    "Director",    "Scientist",     "Engineer",     "Manager",    "Chairman",
+      "Chairwoman", "Editor",      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
+      "Spokesman",  "Spokeswoman", "Analyst",       "Executive",    "Founder",    "Co-founder",
+      "Cofounder",  "Lead",        "Administrator", "Commissioner", "Ambassador", "Governor",
+      "Mayor",      "Coach",       "Captain",       "Actor",        "Actress",    "Singer",
+      "Songwriter", "Author",      "Writer",        "Artist",       "Designer",   "Photographer",
+      "Journalist", "Reporter",    "Columnist",     "Striker",      "Midfielder", "Defender",
+      "Goalkeeper", "Lawyer",      "Attorney",      "Activist",     "Councillor", "Lawmaker",
+      "Comedian",   "Rapper"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool is_facility_noun(std::string_view word) {
+  if (!starts_upper(word)) return false;
+  static constexpr std::string_view kWords[] = {"Center",  "Centre",    "Museum",   "Mosque",
+                                                "Temple",  "Hall",      "Arena",    "Gallery",
+                                                "Library", "Synagogue", "Memorial", "Zoo"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool is_title_modifier(std::string_view word) {
+  if (!starts_upper(word)) return false;
+  static constexpr std::string_view kWords[] = {
+      "Prime",   "Vice",     "Deputy", "Chief",  "Foreign",   "Defence",  "Defense",
+      "Finance", "Interior", "Former", "Acting", "Assistant", "Associate"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool written_as_legal_form(std::string_view word) {
+  static constexpr std::string_view kTitleCaseForms[] = {
+      "Inc", "Ltd", "Corp", "Co",  "Limited", "Incorporated", "Intl", "Plc", "Llc",  "Llp",
+      "Oy",  "Oyj", "Bhd",  "Pty", "Pte",     "Ltda",         "Sarl", "Spa", "Gmbh", "Lp"};
+  const std::string_view bare = word.ends_with('.') ? word.substr(0, word.size() - 1) : word;
+  if (word.find('.') != std::string_view::npos && bare.find('.') != std::string_view::npos)
+    return true;
+  if (has_inner_capital(word)) return true;
+  if (word.size() >= 2 && std::all_of(word.begin(), word.end(),
+                                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; }))
+    return true;
+  return std::find(std::begin(kTitleCaseForms), std::end(kTitleCaseForms), bare) !=
+         std::end(kTitleCaseForms);
+}
+
+bool is_version_number(std::string_view word) {
+  const size_t point = word.find('.');
+  const std::string_view major = word.substr(0, point);
+  const std::string_view minor = point == std::string_view::npos ? "" : word.substr(point + 1);
+  const auto digits = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  return !major.empty() && major.size() <= 2 && digits(major) && digits(minor) &&
+         (point == std::string_view::npos || !minor.empty());
+}
+
+std::string_view lower_into(std::string_view word, std::string& buffer) {
+  buffer.assign(word);
+  for (char& c : buffer) c = text::ascii_lower(c);
+  return buffer;
+}
+
+bool after_location_preposition(const DocumentView& v, size_t i) {
+  if (i == 0) return false;
+  static constexpr std::string_view kWords[] = {"in",      "from",   "near",      "across",
+                                                "outside", "inside", "throughout"};
+  return text::listed(v.token_text(i - 1), kWords);
+}
+
+bool before_region(const DocumentView& v, size_t i) {
+  if (!after_location_preposition(v, i) || i + 2 >= v.tokens.size() || v.token_text(i + 1) != ",")
+    return false;
+  const Lexicon& lex = lexicon();  // is_place: a country, city or region
+  const std::string_view next = v.token_text(i + 2);
+  if (lex.is_place(next)) return true;
+  if (i + 3 >= v.tokens.size() || !v.tokens[i + 3].has(text::kCapitalized)) return false;
+  return lex.is_place(std::string(next) + " " + std::string(v.token_text(i + 3)));
+}
+
+bool after_organisation_verb(const DocumentView& v, size_t i) {
+  if (i == 0) return false;
+  static constexpr std::string_view kWords[] = {"joined",  "joins", "join",  "joining",
+                                                "leaves",  "left",  "leave", "leaving",
+                                                "departs", "quit",  "at",    "within"};
+  return text::listed(v.token_text(i - 1), kWords);
+}
+
+bool is_plural_genitive_noun(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"people", "women", "children", "men"};
+  return text::listed(word, kWords);
+}
+
+bool before_reporting_verb(const DocumentView& v, size_t after) {
+  if (after < v.tokens.size() && v.tokens[after].kind == TokenKind::Word &&
+      (v.token_text(after) == "has" || v.token_text(after) == "had"))
+    ++after;
+  if (after >= v.tokens.size() || v.tokens[after].kind != TokenKind::Word ||
+      !v.tokens[after].has(text::kSpaceBefore) || v.tokens[after].has(text::kCapitalized))
+    return false;
+  // "continues", "shares": reporting verbs after a quote, but anything may continue or share;
+  // "an Internet posting": a form in -ing after a name is a noun.
+  const std::string_view verb = v.token_text(after);
+  return lexicon().is_reporting_verb(verb) && !verb.starts_with("continu") &&
+         !verb.starts_with("shar") && !verb.ends_with("ing");
+}
+
+bool possessive_before_given_name(const DocumentView& v, size_t after) {
+  return after + 1 < v.tokens.size() && v.tokens[after].kind == TokenKind::Possessive &&
+         v.tokens[after + 1].kind == TokenKind::Word &&
+         lexicon().is_first_name(v.token_text(after + 1)) &&
+         !lexicon().is_ambiguous_first_name(v.token_text(after + 1));
+}
+
+bool score_at(const DocumentView& v, size_t i) {
+  return i + 2 < v.tokens.size() && v.tokens[i].kind == TokenKind::Number &&
+         (v.tokens[i + 1].kind == TokenKind::Dash || v.token_text(i + 1) == "-") &&
+         v.tokens[i + 2].kind == TokenKind::Number;
+}
+
+bool country_acts(const DocumentView& v, size_t after) {
+  if (after >= v.tokens.size()) return false;
+  const Token& t = v.tokens[after];
+  if (t.kind == TokenKind::Number) return score_at(v, after);
+  if (t.kind != TokenKind::Word || t.has(text::kCapitalized) || t.has(text::kAllCaps)) return false;
+  const std::string_view w = v.token_text(after);
+  static constexpr std::string_view kVerbs[] = {"won",   "lost", "beat",   "drew", "made",
+                                                "took",  "will", "would",  "must", "could",
+                                                "began", "sent", "fought", "held", "struck"};
+  return (w.size() > 4 && w.ends_with("ed")) || text::listed(w, kVerbs) ||
+         lexicon().is_reporting_verb(w);
+}
+
+bool starts_sentence(const DocumentView& v, size_t i) {
+  const uint32_t sentence = v.token_sentence[i];
+  // A document whose every line is code (one ``` or ~~~ fence) has tokens but no sentence, so
+  // its tokens' sentence index names none (found by fuzz_engine).
+  if (sentence >= v.sentences.size()) return true;
+  for (size_t j = v.sentences[sentence].first_token; j < i; ++j) {
+    const TokenKind k = v.tokens[j].kind;
+    if (k != TokenKind::Bullet && k != TokenKind::OpenQuote && k != TokenKind::AmbiguousQuote &&
+        k != TokenKind::Emphasis && k != TokenKind::Punct && k != TokenKind::Dash &&
+        k != TokenKind::Number)
+      return false;
+  }
+  return true;
+}
+
+bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>& headline) {
+  const size_t block = v.block_at(v.tokens[i].start);
+  return block < headline.size() && headline[block];
+}
+
+std::string join_key(const DocumentView& v, size_t first, size_t end) {
+  std::string key;
+  for (size_t i = first; i < end; ++i) {
+    if (!key.empty() && v.tokens[i].has(text::kSpaceBefore)) key += ' ';
+    key += v.token_text(i);
+  }
+  return key;
+}
+
+bool place_ends_at(const DocumentView& v, size_t end) {
+  std::string key;
+  for (size_t words = 1; words <= 3 && words <= end; ++words) {
+    const size_t from = end - words;
+    if (!v.tokens[from].has(text::kCapitalized)) return false;
+    key =
+        words == 1 ? std::string(v.token_text(from)) : std::string(v.token_text(from)) + " " + key;
+    if (lexicon().is_place(key)) return true;
+  }
+  return false;
+}
+
+bool place_starts_at(const DocumentView& v, size_t begin) {
+  std::string key;
+  for (size_t to = begin + 1; to <= begin + 3 && to <= v.tokens.size(); ++to) {
+    if (!v.tokens[to - 1].has(text::kCapitalized)) return false;
+    if (to > begin + 1) key += ' ';
+    key += v.token_text(to - 1);
+    if (lexicon().is_place(key)) return true;
+  }
+  return false;
+}
+
+bool in_place_context(const DocumentView& v, size_t first, size_t end) {
+  static constexpr std::string_view kPlaceNouns[] = {
+      "town", "city", "village", "province", "county", "district", "region", "state", "island"};
+  if (first >= 2 && v.token_text(first - 1) == "of" &&
+      text::listed(v.token_text(first - 2), kPlaceNouns))
+    return true;
+  const Lexicon& lex = lexicon();
+  const std::string key = join_key(v, first, end);
+  if (!lex.is_place(key)) return false;
+  const bool after_place =
+      first >= 2 && v.token_text(first - 1) == "," && place_ends_at(v, first - 1);
+  if (!after_place) return false;
+  if ((lex.is_subdivision(key) || lex.is_country(key)) &&
+      lex.is_city(join_key(v, first - 2, first - 1)))
+    return true;
+  size_t next = end;
+  if (next < v.tokens.size() && v.token_text(next) == ",") ++next;
+  if (next < v.tokens.size() && v.token_text(next) == "and") ++next;
+  return next > end && next < v.tokens.size() && place_starts_at(v, next);
+}
+
+}  // namespace dramatis::name_context

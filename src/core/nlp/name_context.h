@@ -1,0 +1,123 @@
+// The words and contexts around a proper-name candidate that say what it is (src/core/nlp/
+// entity_candidates.cpp asks them): word classes ("the framework X", "the town of X", job titles,
+// calendar words), where a word stands (first in its sentence, in a headline block) and what the
+// tokens next to a name say ("in X, Texas", "joined X", "X said", "X 1 – 0 Y").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/nlp/document_view.h"
+
+namespace dramatis::name_context {
+
+// Words that may join the capitalised parts of one name ("University of California", "Bank of
+// America", "Ludwig van Beethoven"), when the part before them allows it.
+bool is_connector(std::string_view word);
+
+// "al-Amr", "el-Sisi", "bin-Salman": an Arabic article or "son of" joined to a capitalised
+// surname. Written in lower case, yet the end of a name when it follows one.
+bool is_particle_surname(std::string_view word);
+
+// "van", "de", "bin": a particle between a given name and a surname ("Ludwig van Beethoven").
+bool is_particle(std::string_view word);
+
+// Nouns that mark the name next to them as a product ("the framework PyTorch", "Tinker, a tool").
+bool is_product_noun(std::string_view word);
+
+// Nouns for a work whose title follows them ("the graphic novel Angel Catbird", "the 1969 film
+// Easy Rider"): the title is the work's, even when it opens with a given name.
+bool is_work_noun(std::string_view word);
+
+// Nouns for an organisation whose name follows them ("the localist group Youngspiration", "US
+// team Cloud9", "the band Duran Duran", "the security firm Secunia").
+bool is_organisation_noun(std::string_view word);
+
+// Month and weekday names and their abbreviations: capitalised, never names here (dates are
+// found by nlp/dates.h).
+bool is_calendar_word(std::string_view word);
+
+// "PyTorch-powered", "Lua-based": a compound adjective, not a name ("Lee Cheuk-yan" is one).
+bool is_compound_adjective(std::string_view word);
+
+// The pronoun "I" and its contractions (I'm, I’ve) are capitalised but never names.
+bool is_first_person(std::string_view word);
+
+// Token `i` may be part of a name: a handle, or a word with a capital (first, inner or all) that
+// is no month, weekday, "I" or compound adjective.
+bool is_name_token(const DocumentView& v, size_t i);
+
+// "Wai-ching", "Kwok-kin": a given name written with a hyphen, a capital only at its start.
+bool is_hyphenated_given_name(std::string_view word);
+
+// Capitalised nouns of a person's role ("Director", "Spokesperson", "Coach"), of a building or
+// site ("Museum", "Arena", "Memorial"), and the words before a title ("Prime", "Deputy").
+bool is_job_title_noun(std::string_view word);
+bool is_facility_noun(std::string_view word);
+bool is_title_modifier(std::string_view word);
+
+// A word the legal-form list knows, written as a legal form: in capitals or with dots ("AG",
+// "S.A.", "v.o.s."), with an inner capital ("GmbH"), or one of the forms written in title case.
+// Title case alone would make surnames companies ("Peter Vos", "Ong": the forms "vos", "ong").
+bool written_as_legal_form(std::string_view word);
+
+// "6", "11", "3.5": one or two digits, perhaps a point and more digits.
+bool is_version_number(std::string_view word);
+
+// `word` lower-cased (ASCII) into `buffer`, which callers reuse so that no lookup allocates.
+std::string_view lower_into(std::string_view word, std::string& buffer);
+
+// Token `i` follows "in", "from", "near", "across" and the like.
+bool after_location_preposition(const DocumentView& v, size_t i);
+
+// "from Irving, Texas", "in Sydney, Australia": a lone name after "in" or "from" whose comma is
+// followed by a listed country or region is a place, though the lexicons know it only as a given
+// name (or not at all).
+bool before_region(const DocumentView& v, size_t i);
+
+// "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
+bool after_organisation_verb(const DocumentView& v, size_t i);
+
+// "Korean People's Army", "Children's Hospital": the genitive of an irregular plural sits inside
+// a name; other possessives end one ("Meta's Soumith Chintala").
+bool is_plural_genitive_noun(std::string_view word);
+
+// "Wikinews observed", "Ubisoft said": the token after a name is a reporting verb, perhaps after
+// "has" or "had" ("Reuters has reported").
+bool before_reporting_verb(const DocumentView& v, size_t after);
+
+// "Demosisto's Nathan Law", "Youngspiration's Yau Wai-ching": a lone name whose possessive is
+// followed by a person's given name holds that person as a member.
+bool possessive_before_given_name(const DocumentView& v, size_t after);
+
+// "1 – 0", "3-2": a score at token `i`.
+bool score_at(const DocumentView& v, size_t i);
+
+// "Sweden defeated South Korea", "North Korea fired", "South Korea says", "Sweden 1 – 0 Korea
+// Republic": a country followed by a verb in the past, a modal or a reporting verb, or by a
+// score, is acting as its government or playing as its team. A verb in -s is left out: after a
+// country it is as often a plural noun ("Korea officials").
+bool country_acts(const DocumentView& v, size_t after);
+
+// First word of its sentence (after any bullet, quote or emphasis marker that opens it).
+bool starts_sentence(const DocumentView& v, size_t i);
+
+// Token `i` is in a block `headline` (entity_candidates.h, headline_blocks) marks.
+bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>& headline);
+
+// Tokens [first, end) as a candidate's key: their text, a single space where the text had space.
+std::string join_key(const DocumentView& v, size_t first, size_t end);
+
+// The listed place of one to three capitalised words ending just before token `end` ("New
+// South Wales" before a comma), or starting at `begin`; none when there is no such place.
+bool place_ends_at(const DocumentView& v, size_t end);
+bool place_starts_at(const DocumentView& v, size_t begin);
+
+// A name in a place's company, though the lexicons also know it as a given name or a company:
+// "the town of Yeoncheon" (listed or not); "Seattle, Washington" (a state or country after a
+// city and its comma); "New South Wales, Victoria, South Australia" (between places in a list).
+bool in_place_context(const DocumentView& v, size_t first, size_t end);
+
+}  // namespace dramatis::name_context
