@@ -2,13 +2,21 @@
 
 #include <algorithm>
 
+#include "core/text/ascii.h"
 #include "core/text/utf8.h"
 
 namespace dramatis::ui {
 namespace {
 
 constexpr size_t kWordSearchBytes = 24;  // how far a snippet's cut looks for a space
+constexpr size_t kContextBytes = 60;     // keyword-in-context: at most this much each side
+constexpr size_t kWordSnapBytes = 16;    // a cut context moves to a word boundary this close
+constexpr size_t kHitBytes = 200;        // the highlighted span itself, at most
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
+
+bool ends_sentence(char c) {
+  return c == '.' || c == '?' || c == '!';
+}
 
 bool is_blank(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
@@ -90,6 +98,74 @@ std::string snippet(std::string_view bytes, size_t start, size_t end, size_t foc
   std::string text = one_line(display_text(bytes.substr(lo, hi - lo)));
   if (lo > start) text = kEllipsis + text;
   if (hi < end) text += kEllipsis;
+  return text;
+}
+
+Kwic kwic_of(const Corpus& corpus, const DocSpan& span) {
+  Kwic kwic;
+  if (span.doc >= corpus.documents.size()) return kwic;
+  const std::string_view bytes = corpus.documents[span.doc].bytes;
+  const size_t start = std::min(span.start, bytes.size());
+  const size_t end = std::clamp(span.end, start, bytes.size());
+
+  size_t begin = start > kContextBytes ? utf8::ceil_boundary(bytes, start - kContextBytes) : 0;
+  bool cut_left = begin > 0;
+  for (size_t p = start; p > begin; --p) {
+    const char c = bytes[p - 1];
+    if (c == '\n' || (c == ' ' && p >= 2 && p - 2 >= begin && ends_sentence(bytes[p - 2]))) {
+      begin = p;
+      cut_left = false;
+      break;
+    }
+  }
+  if (cut_left) {
+    const size_t space = bytes.substr(begin, std::min(kWordSnapBytes, start - begin)).find(' ');
+    if (space != std::string_view::npos) begin += space + 1;
+  }
+
+  size_t stop = utf8::floor_boundary(bytes, std::min(bytes.size(), end + kContextBytes));
+  bool cut_right = stop < bytes.size();
+  for (size_t p = end; p < stop; ++p) {
+    const char c = bytes[p];
+    if (c == '\n' || c == '\r') {
+      stop = p;
+      cut_right = false;
+      break;
+    }
+    if (ends_sentence(c) &&
+        (p + 1 == bytes.size() || bytes[p + 1] == ' ' || bytes[p + 1] == '\n')) {
+      stop = p + 1;
+      cut_right = false;
+      break;
+    }
+  }
+  if (cut_right) {
+    const size_t from = stop - std::min(kWordSnapBytes, stop - end);
+    const size_t space = bytes.substr(from, stop - from).rfind(' ');
+    if (space != std::string_view::npos) stop = from + space;
+  }
+
+  const size_t hit_end =
+      end - start > kHitBytes ? utf8::floor_boundary(bytes, start + kHitBytes) : end;
+  kwic.left =
+      (cut_left ? kEllipsis : "") + one_line(display_text(bytes.substr(begin, start - begin)));
+  kwic.hit = one_line(display_text(bytes.substr(start, hit_end - start))) +
+             (hit_end < end ? kEllipsis : "");
+  kwic.right = one_line(display_text(bytes.substr(end, stop - end))) + (cut_right ? kEllipsis : "");
+  return kwic;
+}
+
+std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_bytes,
+                      bool single_line) {
+  if (span.doc >= corpus.documents.size()) return {};
+  const std::string_view bytes = corpus.documents[span.doc].bytes;
+  const size_t start = std::min(span.start, bytes.size());
+  const size_t end = std::clamp(span.end, start, bytes.size());
+  const size_t stop =
+      end - start > max_bytes ? utf8::floor_boundary(bytes, start + max_bytes) : end;
+  std::string text = display_text(text::trim_space(bytes.substr(start, stop - start)));
+  if (single_line) text = one_line(text);
+  if (stop < end) text += kEllipsis;
   return text;
 }
 

@@ -36,4 +36,19 @@ std::string_view span_bytes(const Corpus& corpus, const DocSpan& span);
 std::string snippet(std::string_view bytes, size_t start, size_t end, size_t focus_start,
                     size_t focus_end, size_t max_bytes);
 
+// A span's words in their document, and the sentence-ish context around them: up to 60 bytes
+// each side, stopping at a line break or a sentence end, else at a word boundary with an
+// ellipsis. All three parts are display-safe and on one line.
+struct Kwic {
+  std::string left;
+  std::string hit;
+  std::string right;
+};
+Kwic kwic_of(const Corpus& corpus, const DocSpan& span);
+
+// The text of a span, at most `max_bytes` of it (cut on a character boundary, with an
+// ellipsis), display-safe; on one line when `single_line`.
+std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_bytes,
+                      bool single_line);
+
 }  // namespace dramatis::ui

@@ -10,19 +10,13 @@
 #include "core/text/ascii.h"
 #include "ui/display_text.h"
 #include "ui/palette.h"
+#include "ui/widgets.h"
 
 namespace dramatis::ui {
 namespace {
 
 constexpr size_t kStateFirstIds = 10;  // ids listed in state_json
 constexpr size_t kTooltipAliases = 8;  // aliases listed in a row's tooltip
-
-std::string_view trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
 
 // A match at `pos` begins a word: the start, or after a byte that is not an ASCII letter or digit
 // and not part of a multi-byte character (so "chin" finds "Soumith Chintala" and "(Chintala)").
@@ -60,10 +54,6 @@ std::string_view sort_name(EntitiesPanel::SortKey key) {
     case EntitiesPanel::SortKey::PageRank: return "pagerank";
   }
   return "mentions";
-}
-
-ImVec4 to_vec4(const Rgba8& color) {
-  return ImGui::ColorConvertU32ToFloat4(to_imgui_color(color));
 }
 
 }  // namespace
@@ -154,7 +144,7 @@ void EntitiesPanel::draw_search(PanelContext& ctx) {
   const bool enter =
       ImGui::InputTextWithHint("##entity_search", "Search names and aliases  ( / )", query_,
                                sizeof(query_), ImGuiInputTextFlags_EnterReturnsTrue);
-  const std::string folded = text::to_lower_ascii(trim(query_));
+  const std::string folded = text::to_lower_ascii(text::trim_space(query_));
   if (folded != rows_query_) {
     rows_query_ = folded;
     rows_dirty_ = true;
@@ -394,7 +384,7 @@ nlohmann::json EntitiesPanel::state_json() const {
   }
   nlohmann::json first = nlohmann::json::array();
   for (const std::string& id : first_ids_) first.push_back(id);
-  return {{"query", std::string(trim(query_))},
+  return {{"query", std::string(text::trim_space(query_))},
           {"rows", rows_.size()},
           {"first", std::move(first)},
           {"sort", std::string(sort_name(sort_))},

@@ -1,6 +1,6 @@
 // Sections:
-//   [SECTION] Text helpers: display-safe copies, snippets, keyword in context
-//   [SECTION] Drawing helpers: hand-drawn row labels, clipped lists and tables
+//   [SECTION] Text helpers: titles, dates, counts (snippets and keyword in context are in
+//             display_text.h; rows, lists, tables and facts in widgets.h)
 //   [SECTION] Cache: what the selection resolves to, built once per story version and selection
 //   [SECTION] Entity
 //   [SECTION] Quote, document, edge
@@ -18,112 +18,17 @@
 #include "core/text/utf8.h"
 #include "ui/display_text.h"
 #include "ui/palette.h"
+#include "ui/widgets.h"
 
 namespace dramatis::ui {
 namespace {
 
 //-------------------------------------------------------------------------------------------------
-// [SECTION] Text helpers: display-safe copies, snippets, keyword in context
+// [SECTION] Text helpers: titles, dates, counts
 //-------------------------------------------------------------------------------------------------
 
-constexpr size_t kContextBytes = 60;      // keyword-in-context: at most this much each side
-constexpr size_t kWordSnapBytes = 16;     // a cut context moves to a word boundary this close
-constexpr size_t kHitBytes = 200;         // the highlighted span itself, at most
 constexpr size_t kQuoteLineBytes = 160;   // a quote on one line of a list
 constexpr size_t kQuoteTextBytes = 4000;  // a quote in full in the quote view
-constexpr int kMaxListRows = 12;          // a longer list scrolls in a box this many rows high
-constexpr const char* kEllipsis = "\xE2\x80\xA6";  // U+2026
-constexpr const char* kDash = "\xE2\x80\x94";      // U+2014
-
-std::string_view trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
-bool ends_sentence(char c) {
-  return c == '.' || c == '?' || c == '!';
-}
-
-// A span's words in their document, and the sentence-ish context around them: up to
-// kContextBytes each side, stopping at a line break or a sentence end, else at a word boundary
-// with an ellipsis. All three parts are display-safe and on one line.
-struct Kwic {
-  std::string left;
-  std::string hit;
-  std::string right;
-};
-
-Kwic kwic_of(const Corpus& corpus, const DocSpan& span) {
-  Kwic kwic;
-  if (span.doc >= corpus.documents.size()) return kwic;
-  const std::string_view bytes = corpus.documents[span.doc].bytes;
-  const size_t start = std::min(span.start, bytes.size());
-  const size_t end = std::clamp(span.end, start, bytes.size());
-
-  size_t begin = start > kContextBytes ? utf8::ceil_boundary(bytes, start - kContextBytes) : 0;
-  bool cut_left = begin > 0;
-  for (size_t p = start; p > begin; --p) {
-    const char c = bytes[p - 1];
-    if (c == '\n' || (c == ' ' && p >= 2 && p - 2 >= begin && ends_sentence(bytes[p - 2]))) {
-      begin = p;
-      cut_left = false;
-      break;
-    }
-  }
-  if (cut_left) {
-    const size_t space = bytes.substr(begin, std::min(kWordSnapBytes, start - begin)).find(' ');
-    if (space != std::string_view::npos) begin += space + 1;
-  }
-
-  size_t stop = utf8::floor_boundary(bytes, std::min(bytes.size(), end + kContextBytes));
-  bool cut_right = stop < bytes.size();
-  for (size_t p = end; p < stop; ++p) {
-    const char c = bytes[p];
-    if (c == '\n' || c == '\r') {
-      stop = p;
-      cut_right = false;
-      break;
-    }
-    if (ends_sentence(c) &&
-        (p + 1 == bytes.size() || bytes[p + 1] == ' ' || bytes[p + 1] == '\n')) {
-      stop = p + 1;
-      cut_right = false;
-      break;
-    }
-  }
-  if (cut_right) {
-    const size_t from = stop - std::min(kWordSnapBytes, stop - end);
-    const size_t space = bytes.substr(from, stop - from).rfind(' ');
-    if (space != std::string_view::npos) stop = from + space;
-  }
-
-  const size_t hit_end =
-      end - start > kHitBytes ? utf8::floor_boundary(bytes, start + kHitBytes) : end;
-  kwic.left =
-      (cut_left ? kEllipsis : "") + one_line(display_text(bytes.substr(begin, start - begin)));
-  kwic.hit = one_line(display_text(bytes.substr(start, hit_end - start))) +
-             (hit_end < end ? kEllipsis : "");
-  kwic.right = one_line(display_text(bytes.substr(end, stop - end))) + (cut_right ? kEllipsis : "");
-  return kwic;
-}
-
-// The text of a span, at most `max_bytes` of it (cut on a character boundary, with an
-// ellipsis), display-safe.
-std::string span_text(const Corpus& corpus, const DocSpan& span, size_t max_bytes,
-                      bool single_line) {
-  if (span.doc >= corpus.documents.size()) return {};
-  const std::string_view bytes = corpus.documents[span.doc].bytes;
-  const size_t start = std::min(span.start, bytes.size());
-  const size_t end = std::clamp(span.end, start, bytes.size());
-  const size_t stop =
-      end - start > max_bytes ? utf8::floor_boundary(bytes, start + max_bytes) : end;
-  std::string text = display_text(trim(bytes.substr(start, stop - start)));
-  if (single_line) text = one_line(text);
-  if (stop < end) text += kEllipsis;
-  return text;
-}
 
 std::string document_title(const Corpus& corpus, uint32_t doc) {
   if (doc >= corpus.documents.size()) return {};
@@ -160,207 +65,6 @@ std::string count_text(size_t count, std::string_view one, std::string_view many
 std::string speaker_name(const Analysis& analysis, int speaker) {
   if (speaker < 0 || static_cast<size_t>(speaker) >= analysis.entities.size()) return {};
   return one_line(display_text(analysis.entities[static_cast<size_t>(speaker)].name));
-}
-
-//-------------------------------------------------------------------------------------------------
-// [SECTION] Drawing helpers: hand-drawn row labels, clipped lists and tables
-//-------------------------------------------------------------------------------------------------
-// Labels of clickable rows are drawn by hand after a label-less Selectable: text from documents
-// may hold "##", which ImGui would take for the start of an id.
-
-ImU32 link_color() {
-  return ImGui::GetColorU32(ImGuiCol_CheckMark);
-}
-ImU32 text_color() {
-  return ImGui::GetColorU32(ImGuiCol_Text);
-}
-ImU32 dim_color() {
-  return ImGui::GetColorU32(ImGuiCol_TextDisabled);
-}
-
-ImVec4 to_vec4(const Rgba8& color) {
-  return ImGui::ColorConvertU32ToFloat4(to_imgui_color(color));
-}
-
-// Draws one line of text at `pos`, clipped to [left, right) (screen pixels).
-void draw_clipped(ImVec2 pos, float left, float right, std::string_view text, ImU32 color) {
-  if (text.empty() || right <= left) return;
-  const ImVec4 clip(left, pos.y, right, pos.y + ImGui::GetTextLineHeight());
-  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, color,
-                                      text.data(), text.data() + text.size(), 0.0f, &clip);
-}
-
-float text_width(std::string_view text) {
-  return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-}
-
-// A clickable one-line row, as wide as the region (a table cell, or the whole row with
-// ImGuiSelectableFlags_SpanAllColumns), its label clipped to the region.
-bool text_row(const char* id, std::string_view text, ImU32 color, bool selected = false,
-              ImGuiSelectableFlags flags = 0, float indent = 0.0f) {
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float right = pos.x + ImGui::GetContentRegionAvail().x;
-  const bool clicked = ImGui::Selectable(id, selected, flags);
-  draw_clipped(ImVec2(pos.x + indent, pos.y), pos.x + indent, right, text, color);
-  return clicked;
-}
-
-// A clickable row for an entity: a swatch of its type's colour, then its name.
-bool entity_row(const char* id, std::string_view name, EntityType type, bool selected = false,
-                ImGuiSelectableFlags flags = 0) {
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float line = ImGui::GetTextLineHeight();
-  const float swatch = std::floor(line * 0.55f);
-  const bool clicked = text_row(id, name, text_color(), selected, flags,
-                                swatch + ImGui::GetStyle().ItemInnerSpacing.x);
-  const ImVec2 swatch_min(pos.x, pos.y + std::floor((line - swatch) * 0.5f));
-  ImGui::GetWindowDrawList()->AddRectFilled(
-      swatch_min, ImVec2(swatch_min.x + swatch, swatch_min.y + swatch),
-      to_imgui_color(entity_type_color(type)), swatch * 0.25f);
-  return clicked;
-}
-
-// A keyword-in-context line: `prefix` (dimmed) at the left, then the left context right-aligned
-// against the highlighted span, then the right context. Returns true when clicked.
-bool kwic_row(const char* id, const Kwic& kwic, ImU32 hit_color, std::string_view prefix = {},
-              float indent = 0.0f) {
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const bool clicked = ImGui::Selectable(id, false);
-  const float right = pos.x + width;
-  const float gap = text_width(" ");
-  float left = pos.x + indent;
-  if (!prefix.empty()) {
-    // A fixed width, so the highlighted spans of consecutive rows line up.
-    const float prefix_width = std::min(ImGui::GetFontSize() * 8.0f, width * 0.3f);
-    draw_clipped(ImVec2(left, pos.y), left, left + prefix_width, prefix, dim_color());
-    left += prefix_width + gap * 2.0f;
-  }
-  if (right <= left) return clicked;
-  const float pivot = left + (right - left) * 0.42f;
-  const float hit_width = text_width(kwic.hit);
-  const float left_width = text_width(kwic.left);
-  // The left context ends just before the span; what does not fit is cut at the region's start.
-  draw_clipped(ImVec2(pivot - gap - left_width, pos.y), left, pivot - gap, kwic.left, text_color());
-  const float line = ImGui::GetTextLineHeight();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(pivot - gap * 0.5f, pos.y),
-                      ImVec2(std::min(right, pivot + hit_width + gap * 0.5f), pos.y + line),
-                      (hit_color & 0x00FFFFFFu) | (48u << 24), 2.0f);
-  draw_clipped(ImVec2(pivot, pos.y), pivot, right, kwic.hit, hit_color);
-  const float right_start = pivot + hit_width + gap;
-  draw_clipped(ImVec2(right_start, pos.y), right_start, right, kwic.right, text_color());
-  return clicked;
-}
-
-// Runs `row(i)` for the rows of a list of `count` one-line rows that are in view
-// (ImGuiListClipper): in place when they are few, else in a box kMaxListRows high that scrolls.
-template <typename Row>
-void clipped_list(const char* id, int count, Row&& row) {
-  const bool scroll = count > kMaxListRows;
-  if (scroll) {
-    ImGui::BeginChild(id, ImVec2(0.0f, kMaxListRows * ImGui::GetTextLineHeightWithSpacing()),
-                      ImGuiChildFlags_None);
-  }
-  ImGuiListClipper clipper;
-  clipper.Begin(count);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      ImGui::PushID(i);
-      row(i);
-      ImGui::PopID();
-    }
-  }
-  if (scroll) ImGui::EndChild();
-}
-
-// A table for a list of `count` one-line rows: its natural height when they are few, else
-// kMaxListRows rows high with a frozen header, scrolling. `row(i)` draws the cells of the rows in
-// view (after TableNextRow). The columns are set up by `setup` before the header row.
-template <typename Setup, typename Row>
-void clipped_table(const char* id, int columns, int count, Setup&& setup, Row&& row) {
-  const bool scroll = count > kMaxListRows;
-  ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  ImVec2 size(0.0f, 0.0f);
-  if (scroll) {
-    flags |= ImGuiTableFlags_ScrollY;
-    const float row_height = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
-    size.y = row_height * (static_cast<float>(kMaxListRows) + 1.5f);
-  }
-  // Scrolling or not is part of the id: the two are different tables to ImGui.
-  ImGui::PushID(scroll ? 1 : 0);
-  if (ImGui::BeginTable(id, columns, flags, size)) {
-    if (scroll) ImGui::TableSetupScrollFreeze(0, 1);
-    setup();
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(count);
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        ImGui::PushID(i);
-        ImGui::TableNextRow();
-        row(i);
-        ImGui::PopID();
-      }
-    }
-    ImGui::EndTable();
-  }
-  ImGui::PopID();
-}
-
-void stretch_column(const char* name, float weight) {
-  ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_WidthStretch, weight);
-}
-
-// The large title atop every view, wrapped.
-void draw_title(std::string_view title) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::SetWindowFontScale(1.35f);
-  ImGui::TextUnformatted(title.data(), title.data() + title.size());
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PopTextWrapPos();
-}
-
-// A "label: value" line of a facts table (two columns: fixed, stretch).
-void fact_label(const char* label) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", label);
-  ImGui::TableNextColumn();
-}
-
-void fact(const char* label, std::string_view value) {
-  fact_label(label);
-  ImGui::PushTextWrapPos(0.0f);
-  if (value.empty()) {
-    ImGui::TextDisabled("%s", kDash);
-  } else {
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
-  }
-  ImGui::PopTextWrapPos();
-}
-
-bool begin_facts(const char* id) {
-  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
-  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-  return true;
-}
-
-// A section header, open by default; `label` may change with its counts, `id` keeps it stable.
-bool section(const char* id, const std::string& label) {
-  const std::string full = label + "###" + id;
-  return ImGui::CollapsingHeader(full.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-}
-
-int input_string_resize(ImGuiInputTextCallbackData* data) {
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* text = static_cast<std::string*>(data->UserData);
-    text->resize(static_cast<size_t>(data->BufTextLen));
-    data->Buf = text->data();
-  }
-  return 0;
 }
 
 }  // namespace
@@ -601,7 +305,7 @@ void InspectorPanel::draw_merge_popup(PanelContext& ctx, const Entity& entity) {
   ImGui::InputTextWithHint("##merge_search", "Search names and aliases", merge_query_,
                            sizeof(merge_query_));
 
-  const std::string query = text::to_lower_ascii(trim(merge_query_));
+  const std::string query = text::to_lower_ascii(text::trim_space(merge_query_));
   if (merge_rows_version_ != ctx.story_version || merge_rows_entity_ != cache_.entity ||
       merge_rows_query_ != query) {
     merge_rows_.clear();
@@ -679,7 +383,7 @@ void InspectorPanel::load_actions(PanelContext& ctx, const Entity& entity) {
   // deactivation was never seen: keep what was written, for the entity it was written for.
   if (!actions_entity_.empty() && note_ != note_loaded_ &&
       entity_index(ctx.story, ctx.story_version, actions_entity_) >= 0) {
-    const std::string text(trim(note_));
+    const std::string text(text::trim_space(note_));
     if (text != saved_note(ctx.edits, actions_entity_)) {
       ctx.edit_requests.push_back(EditRequest{
           .kind = EditRequest::Kind::Note, .entity = actions_entity_, .other = {}, .text = text});
@@ -704,7 +408,7 @@ void InspectorPanel::draw_actions(PanelContext& ctx, const Entity& entity) {
   const bool enter =
       ImGui::InputText("##rename", rename_, sizeof(rename_), ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  const std::string_view wanted = trim(rename_);
+  const std::string_view wanted = text::trim_space(rename_);
   const bool can_rename = !wanted.empty() && wanted != entity.name;
   ImGui::BeginDisabled(!can_rename);
   const bool clicked = ImGui::Button("Rename");
@@ -747,7 +451,7 @@ void InspectorPanel::draw_actions(PanelContext& ctx, const Entity& entity) {
     ctx.edit_requests.push_back(EditRequest{.kind = EditRequest::Kind::Note,
                                             .entity = entity.id,
                                             .other = {},
-                                            .text = std::string(trim(note_))});
+                                            .text = std::string(text::trim_space(note_))});
     // Posted: a later selection change has nothing left to keep.
     note_loaded_ = note_;
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text/ascii.h"
 #include "core/corpus/corpus_limits.h"
 
 namespace dramatis {
@@ -25,13 +26,6 @@ std::optional<std::string> unsupported_encoding(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // Where a document longer than kMaxDocumentBytes is cut: after the last line break within the
 // limit, or, with none in the last 64 KiB before it (one enormous line), before the character
 // that would cross it.
@@ -51,12 +45,12 @@ std::string derive_title(std::string_view text, size_t max_bytes) {
   if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark
   while (!text.empty()) {
     const size_t eol = text.find('\n');
-    std::string_view line = trim(text.substr(0, eol));
+    std::string_view line = text::trim_space(text.substr(0, eol));
     text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
     // Markdown markers that are structure, not title text.
     while (!line.empty() && (line.front() == '#' || line.front() == '>'))
-      line = trim(line.substr(1));
-    if (starts_with(line, "- ") || starts_with(line, "* ")) line = trim(line.substr(2));
+      line = text::trim_space(line.substr(1));
+    if (starts_with(line, "- ") || starts_with(line, "* ")) line = text::trim_space(line.substr(2));
     // Strong emphasis markers ("**", "__") are dropped; single '_' stays (handles, names).
     std::string title;
     for (size_t i = 0; i < line.size(); ++i) {

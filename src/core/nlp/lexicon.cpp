@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/text/ascii.h"
 #include "core/nlp/lexicon_files.h"
 
 namespace dramatis {
@@ -103,13 +104,6 @@ bool less_entry(std::string_view a, std::string_view b, bool fold_case) {
   return a.size() < b.size();
 }
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // Calls `f` with each entry line of a list file: trimmed, not blank, not a '#' comment.
 template <typename F>
 void for_each_entry(std::string_view bytes, F&& f) {
@@ -117,7 +111,7 @@ void for_each_entry(std::string_view bytes, F&& f) {
   while (start < bytes.size()) {
     size_t end = bytes.find('\n', start);
     if (end == std::string_view::npos) end = bytes.size();
-    const std::string_view line = trim(bytes.substr(start, end - start));
+    const std::string_view line = text::trim_space(bytes.substr(start, end - start));
     if (!line.empty() && line.front() != '#') f(line);
     start = end + 1;
   }
@@ -127,12 +121,12 @@ void for_each_entry(std::string_view bytes, F&& f) {
 // the first form (a verb's lemma, a country's common name).
 template <typename F>
 void for_each_form(std::string_view line, F&& f) {
-  const std::string_view head = trim(line.substr(0, line.find('|')));
+  const std::string_view head = text::trim_space(line.substr(0, line.find('|')));
   size_t start = 0;
   while (start <= line.size()) {
     size_t end = line.find('|', start);
     if (end == std::string_view::npos) end = line.size();
-    const std::string_view form = trim(line.substr(start, end - start));
+    const std::string_view form = text::trim_space(line.substr(start, end - start));
     if (!form.empty()) f(form, head);
     start = end + 1;
   }

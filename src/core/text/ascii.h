@@ -1,5 +1,5 @@
-// ASCII case helpers for matching words against lists ("mr.", "read more"). ASCII-only on
-// purpose: the lists are English function words and abbreviations, and these compare, never
+// ASCII case and space helpers for matching words against lists ("mr.", "read more"). ASCII-only
+// on purpose: the lists are English function words and abbreviations, and these compare, never
 // display, so a byte-wise fold is exact and fast.
 #pragma once
 
@@ -8,6 +8,14 @@
 #include <string_view>
 
 namespace dramatis::text {
+
+// `text` without the ASCII spaces, tabs and line breaks at either end.
+inline std::string_view trim_space(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 inline char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
