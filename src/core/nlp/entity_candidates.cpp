@@ -519,9 +519,16 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       if (after_honorific) c.evidence |= kHonorific;
       assign_type(v, stats, c);
       // English writes a title before a name, never after: person-like words right before
-      // "Secretary Yvette Cooper" are the title's own ("Shadow Home"), not a person. An
-      // organisation or place keeps its name ("OpenAI CTO Mira Murati").
-      if (before_title && to == end && c.type == EntityType::Person) return;
+      // "Secretary Yvette Cooper" are the title's own ("Shadow Home"), not a person, and so is
+      // a lone word the corpus also writes in lower case ("Home Secretary Suella Braverman",
+      // though a company list has "Home"; not "US" for "us"). An organisation or place keeps its
+      // name ("OpenAI CTO Mira Murati", "US President Barack Obama").
+      if (before_title && to == end &&
+          (c.type == EntityType::Person ||
+           (to - from == 1 && c.type != EntityType::Location &&
+            !v.tokens[from].has(text::kAllCaps) &&
+            stats.lowercase.count(lower_into(v.token_text(from), label_buffer)))))
+        return;
       out.push_back(std::move(c));
     };
     // "Ambassador to the United States Hamdullah Mohib", "NASA Bill Ingalls", "CEO of the Refugee

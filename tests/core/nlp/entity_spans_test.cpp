@@ -364,3 +364,13 @@ TEST_CASE("a two-letter acronym spelling a two-word name of the article is that 
         alliance->aliases.end());
   CHECK(entity_named(a, "AI") == nullptr);  // no two-word name spells it
 }
+
+TEST_CASE("a lone word before a title that the text also writes in lower case is the title's") {
+  // "Home" is in the company list; "home" is also in the text.
+  const auto found = mentions_of(
+      "Many families lost their home. Home Secretary Ilse Brandvold said the camps were full. "
+      "Later, US President Tom Hallam agreed.");
+  CHECK(has(found, "Ilse Brandvold", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Home"));
+  CHECK(has(found, "US", EntityType::Location));  // "us" is a word too, but "US" a place
+}
