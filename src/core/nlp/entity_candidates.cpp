@@ -411,6 +411,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const bool keyword_before = lex.is_org_keyword(v.token_text(end - 1)) ||
                                   lex.is_location_keyword(v.token_text(end - 1)) ||
                                   is_facility_noun(v.token_text(end - 1));
+      // An ampersand between capitalised words is inside one name, keyword or not ("Evergreen
+      // Aviation & Space Museum", "Procter & Gamble").
+      if (joinable_next && w == "&" && v.tokens[end + 1].has(text::kCapitalized)) {
+        end += 2;
+        continue;
+      }
       if (joinable_next && is_connector(w) && w != "the" && keyword_before &&
           !(w == "and" && coordinates_other_name(v, end + 1))) {
         end += 2;

@@ -374,3 +374,11 @@ TEST_CASE("a lone word before a title that the text also writes in lower case is
   CHECK_FALSE(has_text(found, "Home"));
   CHECK(has(found, "US", EntityType::Location));  // "us" is a word too, but "US" a place
 }
+
+TEST_CASE("an ampersand between capitalised words is inside one name") {
+  const auto found = mentions_of(
+      "The shuttle trainer went to the Redwood Aviation & Space Museum last year, and Harlow & "
+      "Finch supplied the crates.");
+  CHECK(has(found, "Redwood Aviation & Space Museum", EntityType::Location));
+  CHECK(has_text(found, "Harlow & Finch"));
+}
