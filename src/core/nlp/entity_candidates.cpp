@@ -212,10 +212,12 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     const std::string_view w = v.token_text(i);
     // Name words: capitalised, not acronyms, compounds or digits, never written in lower case
     // elsewhere in the corpus ("Professional Certificate", "Thinking Machines" are not people).
-    if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || t.has(text::kAllCaps) ||
-        t.has(text::kHasDigit) || (t.has(text::kHyphenated) && !is_hyphenated_given_name(w)) ||
-        lex.is_not_entity_word(w) || lex.is_country(w) ||
-        stats.lowercase.count(lower_into(w, buffer)) ||
+    // Dotted initials may open a name ("K.C. Maurer"), unless they are a country's ("U.S.").
+    const bool initials = i + 1 < c.end_token && is_dotted_initials(w) && !lex.is_country(w);
+    if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) ||
+        (t.has(text::kAllCaps) && !initials) || t.has(text::kHasDigit) ||
+        (t.has(text::kHyphenated) && !is_hyphenated_given_name(w)) || lex.is_not_entity_word(w) ||
+        lex.is_country(w) || stats.lowercase.count(lower_into(w, buffer)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }

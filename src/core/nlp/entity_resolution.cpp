@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/nlp/lexicon.h"
+#include "core/nlp/name_context.h"
 #include "core/nlp/text_case.h"
 
 namespace dramatis {
@@ -142,12 +143,10 @@ bool is_acronym(std::string_view word) {
 // `word` is neither.
 std::string acronym_letters(std::string_view word) {
   if (is_acronym(word)) return std::string(word);
+  if (!name_context::is_dotted_initials(word)) return {};
   std::string letters;
-  for (size_t i = 0; i + 1 < word.size(); i += 2) {
-    if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return {};
-    letters += word[i];
-  }
-  return word.size() % 2 == 0 && is_acronym(letters) ? letters : std::string();
+  for (size_t i = 0; i < word.size(); i += 2) letters += word[i];
+  return is_acronym(letters) ? letters : std::string();
 }
 
 }  // namespace

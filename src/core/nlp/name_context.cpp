@@ -161,6 +161,14 @@ bool written_as_legal_form(std::string_view word) {
          std::end(kTitleCaseForms);
 }
 
+bool is_dotted_initials(std::string_view word) {
+  if (word.size() < 2 || word.size() % 2 != 0) return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
 bool is_version_number(std::string_view word) {
   const size_t point = word.find('.');
   const std::string_view major = word.substr(0, point);

@@ -63,6 +63,9 @@ bool is_title_modifier(std::string_view word);
 // Title case alone would make surnames companies ("Peter Vos", "Ong": the forms "vos", "ong").
 bool written_as_legal_form(std::string_view word);
 
+// "K.C.", "J.R.R.": capitals each followed by a dot.
+bool is_dotted_initials(std::string_view word);
+
 // "6", "11", "3.5": one or two digits, perhaps a point and more digits.
 bool is_version_number(std::string_view word);
 

@@ -382,3 +382,12 @@ TEST_CASE("an ampersand between capitalised words is inside one name") {
   CHECK(has(found, "Redwood Aviation & Space Museum", EntityType::Location));
   CHECK(has_text(found, "Harlow & Finch"));
 }
+
+TEST_CASE("dotted initials open a person's name, a country's abbreviation does not") {
+  const auto found = mentions_of(
+      "Chief financial officer R.J. Talbot spoke first. Later, said Talbot, the U.S. Treasury "
+      "agreed.");
+  CHECK(has(found, "R.J. Talbot", EntityType::Person));
+  CHECK(has(found, "Talbot", EntityType::Person));
+  CHECK_FALSE(has(found, "U.S. Treasury", EntityType::Person));
+}
