@@ -342,22 +342,27 @@ void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates)
 
 // The initials of the two-word names of a document ("UN" of "the United Nations", "EU" of "the
 // European Union"): a two-letter acronym that spells one is that name's, not a common noun.
-std::vector<std::string_view> two_word_initials(const DocumentView& v,
-                                                std::vector<std::string>& storage) {
+std::vector<std::string> two_word_initials(const DocumentView& v) {
   const Lexicon& lex = lexicon();
-  for (size_t i = 0; i + 1 < v.tokens.size(); ++i) {
-    const auto name_word = [&](size_t k) {
-      return v.tokens[k].kind == TokenKind::Word && v.tokens[k].has(text::kCapitalized) &&
-             !v.tokens[k].has(text::kAllCaps) && !lex.is_not_entity_word(v.token_text(k));
-    };
-    if (!name_word(i) || !name_word(i + 1) || v.token_sentence[i] != v.token_sentence[i + 1] ||
-        (i > 0 && name_word(i - 1)) || (i + 2 < v.tokens.size() && name_word(i + 2)))
-      continue;
-    std::string letters{v.token_text(i)[0], v.token_text(i + 1)[0]};
-    if (std::find(storage.begin(), storage.end(), letters) == storage.end())
-      storage.push_back(std::move(letters));
+  std::vector<std::string> out;
+  size_t run = 0;  // name words in a row, in one sentence, ending at the token before `i`
+  const auto close_run = [&](size_t i) {
+    if (run == 2) {
+      std::string letters{v.token_text(i - 2)[0], v.token_text(i - 1)[0]};
+      if (std::find(out.begin(), out.end(), letters) == out.end())
+        out.push_back(std::move(letters));
+    }
+    run = 0;
+  };
+  for (size_t i = 0; i < v.tokens.size(); ++i) {
+    const Token& t = v.tokens[i];
+    const bool name_word = t.kind == TokenKind::Word && t.has(text::kCapitalized) &&
+                           !t.has(text::kAllCaps) && !lex.is_not_entity_word(v.token_text(i));
+    if (!name_word || (run > 0 && v.token_sentence[i] != v.token_sentence[i - 1])) close_run(i);
+    if (name_word) ++run;
   }
-  return {storage.begin(), storage.end()};
+  close_run(v.tokens.size());
+  return out;
 }
 
 }  // namespace
@@ -366,8 +371,16 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                                              const std::vector<bool>& headline) {
   const Lexicon& lex = lexicon();
   std::vector<EntityCandidate> out;
-  std::vector<std::string> initials_storage;
-  const std::vector<std::string_view> initials = two_word_initials(v, initials_storage);
+  // Computed the first time a two-letter acronym asks: most documents never do.
+  std::vector<std::string> initials;
+  bool initials_known = false;
+  const auto spells_initials = [&](std::string_view acronym) {
+    if (!initials_known) {
+      initials = two_word_initials(v);
+      initials_known = true;
+    }
+    return std::find(initials.begin(), initials.end(), acronym) != initials.end();
+  };
   size_t i = 0;
   while (i < v.tokens.size()) {
     if (!is_name_token(v, i) || v.token_boilerplate[i] || in_headline_block(v, i, headline)) {
@@ -480,7 +493,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const bool bare_acronym = w.size() == 2 && v.tokens[first].has(text::kAllCaps) &&
                                 !lex.is_company(w) && !lex.is_country(w) &&
                                 !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))) &&
-                                std::find(initials.begin(), initials.end(), w) == initials.end();
+                                !spells_initials(w);
       const bool common =
           first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
       // A demonym opens an organisation's name when a keyword ends it ("Australian Broadcasting
