@@ -151,18 +151,19 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (words == 1 &&
       (after_organisation_verb(v, c.first_token) || possessive_before_given_name(v, c.end_token)))
     c.evidence |= kOrgContext;
-  // A plural whose singular the corpus also writes ("the Sams continued", after "Thomas Sam") is
-  // a family or a crowd; "Wikinews" and "Reuters" are not plurals.
   thread_local std::string buffer;
-  const bool plural =
-      words == 1 && first_word.size() > 3 && first_word.back() == 's' &&
-      (stats.capital_mid.count(first_word.substr(0, first_word.size() - 1)) ||
-       stats.lowercase.count(lower_into(first_word.substr(0, first_word.size() - 1), buffer)));
-  // A word the corpus capitalises once ("Water said", a misspelt "Waters") is too little to go on.
-  const auto seen_mid = stats.capital_mid.find(first_word);
-  const bool seen_twice = seen_mid != stats.capital_mid.end() && seen_mid->second >= 2;
-  if (words == 1 && !plural && seen_twice && before_reporting_verb(v, c.end_token))
-    c.evidence |= kSpeechContext;
+  if (words == 1 && before_reporting_verb(v, c.end_token)) {
+    // A plural whose singular the corpus also writes ("the Sams continued", after "Thomas Sam")
+    // is a family or a crowd; "Wikinews" and "Reuters" are not plurals.
+    const std::string_view singular = first_word.substr(0, first_word.size() - 1);
+    const bool plural =
+        first_word.size() > 3 && first_word.back() == 's' &&
+        (stats.capital_mid.count(singular) || stats.lowercase.count(lower_into(singular, buffer)));
+    // A word the corpus capitalises once ("Water said", a misspelt "Waters") is too little.
+    const auto seen_mid = stats.capital_mid.find(first_word);
+    const bool seen_twice = seen_mid != stats.capital_mid.end() && seen_mid->second >= 2;
+    if (!plural && seen_twice) c.evidence |= kSpeechContext;
+  }
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
   // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's).
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&

@@ -51,6 +51,7 @@ bool is_product_noun(std::string_view word) {
 }
 
 bool is_work_noun(std::string_view word) {
+  if (word.size() < 4) return false;  // "the", "of", "a" before most names
   static constexpr std::string_view kNouns[] = {
       "novel", "film",  "movie",   "album",  "song",     "book",      "documentary", "series",
       "play",  "opera", "musical", "single", "painting", "sculpture", "poem",        "sitcom"};
@@ -58,6 +59,7 @@ bool is_work_noun(std::string_view word) {
 }
 
 bool is_organisation_noun(std::string_view word) {
+  if (word.size() < 4) return false;
   static constexpr std::string_view kNouns[] = {
       "group",   "team",     "band",      "party",        "company",      "firm",
       "agency",  "magazine", "newspaper", "publication",  "broadcaster",  "charity",
@@ -314,12 +316,11 @@ bool in_place_context(const DocumentView& v, size_t first, size_t end) {
   if (first >= 2 && v.token_text(first - 1) == "of" &&
       text::listed(v.token_text(first - 2), kPlaceNouns))
     return true;
+  // The rest needs a place and its comma before: the cheap test first.
+  if (first < 2 || v.token_text(first - 1) != ",") return false;
   const Lexicon& lex = lexicon();
   const std::string key = join_key(v, first, end);
-  if (!lex.is_place(key)) return false;
-  const bool after_place =
-      first >= 2 && v.token_text(first - 1) == "," && place_ends_at(v, first - 1);
-  if (!after_place) return false;
+  if (!lex.is_place(key) || !place_ends_at(v, first - 1)) return false;
   if ((lex.is_subdivision(key) || lex.is_country(key)) &&
       lex.is_city(join_key(v, first - 2, first - 1)))
     return true;
