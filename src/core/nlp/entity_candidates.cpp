@@ -143,7 +143,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
        (lex.is_place(c.key) &&
         (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
        (words == 1 && before_region(v, c.first_token)) ||
-       in_place_context(v, c.first_token, c.end_token)))
+       in_place_context(v, c.first_token, c.end_token) || before_place_noun(v, c.end_token)))
     c.evidence |= kPlaceList;
   if (lex.is_country(c.key) && !after_location_preposition(v, c.first_token) &&
       country_acts(v, c.end_token))

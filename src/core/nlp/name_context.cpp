@@ -134,9 +134,9 @@ bool is_job_title_noun(std::string_view word) {
 
 bool is_facility_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
-  static constexpr std::string_view kWords[] = {"Center",  "Centre",    "Museum",   "Mosque",
-                                                "Temple",  "Hall",      "Arena",    "Gallery",
-                                                "Library", "Synagogue", "Memorial", "Zoo"};
+  static constexpr std::string_view kWords[] = {
+      "Center",  "Centre",    "Museum",   "Mosque", "Temple", "Hall",    "Arena",  "Gallery",
+      "Library", "Synagogue", "Memorial", "Zoo",    "Base",   "Complex", "Towers", "Facility"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -308,6 +308,15 @@ bool place_starts_at(const DocumentView& v, size_t begin) {
     if (lexicon().is_place(key)) return true;
   }
   return false;
+}
+
+bool before_place_noun(const DocumentView& v, size_t end) {
+  if (end >= v.tokens.size() || v.tokens[end].kind != TokenKind::Word ||
+      v.tokens[end].has(text::kCapitalized))
+    return false;
+  static constexpr std::string_view kNouns[] = {
+      "province", "district", "county", "prefecture", "municipality", "township", "governorate"};
+  return text::listed(v.token_text(end), kNouns);
 }
 
 bool in_place_context(const DocumentView& v, size_t first, size_t end) {

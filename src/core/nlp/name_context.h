@@ -53,7 +53,8 @@ bool is_name_token(const DocumentView& v, size_t i);
 bool is_hyphenated_given_name(std::string_view word);
 
 // Capitalised nouns of a person's role ("Director", "Spokesperson", "Coach"), of a building or
-// site ("Museum", "Arena", "Memorial"), and the words before a title ("Prime", "Deputy").
+// site ("Museum", "Arena", "Memorial", "Air Force Base"), and the words before a title ("Prime",
+// "Deputy").
 bool is_job_title_noun(std::string_view word);
 bool is_facility_noun(std::string_view word);
 bool is_title_modifier(std::string_view word);
@@ -117,6 +118,10 @@ std::string join_key(const DocumentView& v, size_t first, size_t end);
 // South Wales" before a comma), or starting at `begin`; none when there is no such place.
 bool place_ends_at(const DocumentView& v, size_t end);
 bool place_starts_at(const DocumentView& v, size_t begin);
+
+// "Helmand province", "the Kowloon district": a name right before a lower-case noun for an
+// administrative area is that area's.
+bool before_place_noun(const DocumentView& v, size_t end);
 
 // A name in a place's company, though the lexicons also know it as a given name or a company:
 // "the town of Yeoncheon" (listed or not); "Seattle, Washington" (a state or country after a

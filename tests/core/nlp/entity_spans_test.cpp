@@ -391,3 +391,12 @@ TEST_CASE("dotted initials open a person's name, a country's abbreviation does n
   CHECK(has(found, "Talbot", EntityType::Person));
   CHECK_FALSE(has(found, "U.S. Treasury", EntityType::Person));
 }
+
+TEST_CASE("a base, complex or towers is a place; so is a name before 'province' or 'district'") {
+  const auto found = mentions_of(
+      "The trainer went to Ridgeline Air Force Base and then to the Harmon Visitor Complex. "
+      "Militants attacked villages in Kandara province on Monday.");
+  CHECK(has(found, "Ridgeline Air Force Base", EntityType::Location));
+  CHECK(has(found, "Harmon Visitor Complex", EntityType::Location));
+  CHECK(has(found, "Kandara", EntityType::Location));
+}
