@@ -105,6 +105,18 @@ bool is_common_before_name(std::string_view word, const WordStats& stats) {
   return low_count > mid_count;
 }
 
+// Two or more words, each (connectors aside) also written in lower case in the corpus.
+bool made_of_common_words(const DocumentView& v, const WordStats& stats, const EntityCandidate& c) {
+  if (c.end_token - c.first_token < 2) return false;
+  thread_local std::string buffer;
+  for (size_t i = c.first_token; i < c.end_token; ++i) {
+    const std::string_view w = v.token_text(i);
+    if (is_connector(w)) continue;
+    if (!stats.lowercase.count(lower_into(w, buffer))) return false;
+  }
+  return true;
+}
+
 void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate& c) {
   const Lexicon& lex = lexicon();
   const std::string_view first_word = v.token_text(c.first_token);
@@ -283,6 +295,11 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Org, 0.45f);
   } else if (c.evidence & kCamelCase) {
     set(EntityType::Product, 0.45f);
+  } else if (made_of_common_words(v, stats, c) && !after_affiliation_word(v, c.first_token)) {
+    // Common nouns in title case with nothing to say whose they are ("Space Shuttle Columbia",
+    // "Silver Clouds", "Intelligence System"): the name of a thing, weakly. After "of", "at" or
+    // "from" they are more often someone's organisation ("Raymond Chan of People Power").
+    set(EntityType::Product, 0.3f);
   } else {
     c.type = EntityType::Org;  // a guess: aliasing may make it a person's surname
     c.confidence = 0.3f;

@@ -61,10 +61,10 @@ bool is_work_noun(std::string_view word) {
 bool is_organisation_noun(std::string_view word) {
   if (word.size() < 4) return false;
   static constexpr std::string_view kNouns[] = {
-      "group",   "team",     "band",      "party",        "company",      "firm",
-      "agency",  "magazine", "newspaper", "publication",  "broadcaster",  "charity",
-      "club",    "union",    "startup",   "organization", "organisation", "outlet",
-      "tabloid", "newswire", "label",     "retailer",     "carrier",      "airline"};
+      "group",    "team",         "band",         "party",       "company", "firm",     "agency",
+      "magazine", "newspaper",    "publication",  "broadcaster", "charity", "club",     "union",
+      "startup",  "organization", "organisation", "outlet",      "tabloid", "newswire", "label",
+      "retailer", "carrier",      "airline",      "journal"};
   return text::listed(word, kNouns);
 }
 
@@ -203,6 +203,12 @@ bool before_region(const DocumentView& v, size_t i) {
   if (lex.is_place(next)) return true;
   if (i + 3 >= v.tokens.size() || !v.tokens[i + 3].has(text::kCapitalized)) return false;
   return lex.is_place(std::string(next) + " " + std::string(v.token_text(i + 3)));
+}
+
+bool after_affiliation_word(const DocumentView& v, size_t i) {
+  if (i == 0) return false;
+  static constexpr std::string_view kWords[] = {"of", "at", "from"};
+  return text::listed(v.token_text(i - 1), kWords);
 }
 
 bool after_organisation_verb(const DocumentView& v, size_t i) {

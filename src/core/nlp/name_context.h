@@ -81,6 +81,10 @@ bool after_location_preposition(const DocumentView& v, size_t i);
 // name (or not at all).
 bool before_region(const DocumentView& v, size_t i);
 
+// "Raymond Chan of People Power", "a researcher at", "a delegation from": token `i` follows a
+// word that ties a name to someone.
+bool after_affiliation_word(const DocumentView& v, size_t i);
+
 // "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
 bool after_organisation_verb(const DocumentView& v, size_t i);
 

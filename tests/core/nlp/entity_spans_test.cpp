@@ -400,3 +400,12 @@ TEST_CASE("a base, complex or towers is a place; so is a name before 'province' 
   CHECK(has(found, "Harmon Visitor Complex", EntityType::Location));
   CHECK(has(found, "Kandara", EntityType::Location));
 }
+
+TEST_CASE("common words in title case are a thing's name, unless someone is 'of' them") {
+  const auto found = mentions_of(
+      "The program needed a rocket with power. Later the Rocket Program ended, and Mary Lung "
+      "of Rocket Power spoke about it to the journal Rocket Science Today.");
+  CHECK(has(found, "Rocket Program", EntityType::Product));
+  CHECK(has(found, "Rocket Power", EntityType::Org));
+  CHECK_FALSE(has(found, "Rocket Program", EntityType::Org));
+}
