@@ -521,7 +521,11 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       // "Forwardist's Helen Marsh won": a word that owns a person is a name even where it opens
       // the sentence.
       const bool owns_person = first + 1 == end && possessive_before_given_name(v, end);
-      if ((initial_position && common && !owns_person) ||
+      // "Scientologist Tom Cruise", "Buddhist monk": a follower's word before a given name
+      // describes the person, as a demonym does.
+      const bool follower = w.size() > 5 && w.ends_with("ist") && first + 1 < end &&
+                            lex.is_first_name(v.token_text(first + 1));
+      if ((initial_position && common && !owns_person) || follower ||
           (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
           (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym) {
         ++first;

@@ -409,3 +409,10 @@ TEST_CASE("common words in title case are a thing's name, unless someone is 'of'
   CHECK(has(found, "Rocket Power", EntityType::Org));
   CHECK_FALSE(has(found, "Rocket Program", EntityType::Org));
 }
+
+TEST_CASE("a follower's word before a given name describes the person") {
+  const auto found = mentions_of(
+      "The video featuring Zoroastrianist Daniel Marsh spread quickly, and Marsh said little.");
+  CHECK(has(found, "Daniel Marsh", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Zoroastrianist Daniel Marsh"));
+}
