@@ -145,19 +145,19 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     c.evidence |= kFacility;
   if (org_keyword) c.evidence |= kOrgKeyword;
   if (event_keyword) c.evidence |= kEventKeyword;
-  if (lex.is_company(c.key)) c.evidence |= kCompanyList;
+  const Lexicon::NameLists lists = lex.name_lists(c.key);
+  if (lists.company) c.evidence |= kCompanyList;
   // Cities and regions share many names with companies and people ("Meta", "Florence"): a lone
   // word counts as a place only after "in", "from" and the like; countries always do.
-  const bool name_like =
-      lex.is_first_name(c.key) || lex.is_company(c.key) || lex.is_ambiguous_first_name(c.key);
-  if (!lex.is_demonym(c.key) &&
-      (lex.is_country(c.key) ||
-       (lex.is_place(c.key) &&
+  const bool name_like = lists.first_name || lists.company || lists.ambiguous_first_name;
+  if (!lists.demonym &&
+      (lists.country ||
+       (lists.place() &&
         (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
        (words == 1 && before_region(v, c.first_token)) ||
        in_place_context(v, c.first_token, c.end_token) || before_place_noun(v, c.end_token)))
     c.evidence |= kPlaceList;
-  if (lex.is_country(c.key) && !after_location_preposition(v, c.first_token) &&
+  if (lists.country && !after_location_preposition(v, c.first_token) &&
       country_acts(v, c.end_token))
     c.evidence |= kActingCountry;
   if (words == 1 &&

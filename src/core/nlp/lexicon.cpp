@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "core/text/ascii.h"
 #include "core/nlp/lexicon_files.h"
+#include "core/text/ascii.h"
 
 namespace dramatis {
 
@@ -248,6 +248,31 @@ bool Lexicon::is_city(std::string_view n) const {
 bool Lexicon::is_subdivision(std::string_view n) const {
   return contains(WordList::Subdivisions, n);
 }
+Lexicon::NameLists Lexicon::name_lists(std::string_view name) const {
+  const auto list = [&](WordList which) -> const WordSet& {
+    return lists_[static_cast<size_t>(which)].words;
+  };
+  const WordSet& first = list(WordList::FirstNames);
+  static constexpr WordList kLists[] = {
+      WordList::AmbiguousFirstNames, WordList::Countries, WordList::Demonyms, WordList::Cities,
+      WordList::Subdivisions,        WordList::Companies};
+  const bool one_hash = std::all_of(std::begin(kLists), std::end(kLists),
+                                    [&](WordList which) { return first.folds_like(list(which)); });
+  const WordSet::Hashed hashed = first.hash_query(name);
+  if (!one_hash || !hashed.single_spaced) {
+    return {is_first_name(name), is_ambiguous_first_name(name), is_country(name), is_demonym(name),
+            is_city(name),       is_subdivision(name),          is_company(name)};
+  }
+  const auto in = [&](WordList which) { return list(which).contains_hashed(name, hashed.hash); };
+  return {first.contains_hashed(name, hashed.hash),
+          in(WordList::AmbiguousFirstNames),
+          in(WordList::Countries),
+          in(WordList::Demonyms),
+          in(WordList::Cities),
+          in(WordList::Subdivisions),
+          in(WordList::Companies)};
+}
+
 bool Lexicon::is_place(std::string_view n) const {
   // Asked often (every name candidate): where the three sets fold alike, one hash serves all.
   const WordSet& countries = lists_[static_cast<size_t>(WordList::Countries)].words;

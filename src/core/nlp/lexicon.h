@@ -61,6 +61,20 @@ class Lexicon {
   size_t longest_match(WordList list, std::span<const std::string_view> words) const;
   size_t size(WordList list) const;  // entries (for reporting verbs: forms)
 
+  // The proper-noun lists (all matched byte for byte) that hold `name`, found with one hash of
+  // it: for the questions asked of every name candidate at once.
+  struct NameLists {
+    bool first_name = false;
+    bool ambiguous_first_name = false;
+    bool country = false;
+    bool demonym = false;
+    bool city = false;
+    bool subdivision = false;
+    bool company = false;
+    bool place() const { return country || city || subdivision; }
+  };
+  NameLists name_lists(std::string_view name) const;
+
   // Convenience forms of contains() for one word or phrase.
   bool is_first_name(std::string_view word) const;
   bool is_ambiguous_first_name(std::string_view word) const;

@@ -104,6 +104,26 @@ TEST_SUITE("lexicon") {
     CHECK_FALSE(lex.is_place("Monday"));
   }
 
+  TEST_CASE("name_lists answers the proper-noun lists as their one-list questions do") {
+    const Lexicon& lex = lexicon();
+    for (const std::string_view name :
+         {"Paris", "Anna", "Will", "United States", "U.S.", "Afghans", "California", "Microsoft",
+          "Monday", "New  York", "", "paris"}) {
+      CAPTURE(name);
+      const Lexicon::NameLists lists = lex.name_lists(name);
+      CHECK(lists.first_name == lex.is_first_name(name));
+      CHECK(lists.ambiguous_first_name == lex.is_ambiguous_first_name(name));
+      CHECK(lists.country == lex.is_country(name));
+      CHECK(lists.demonym == lex.is_demonym(name));
+      CHECK(lists.city == lex.is_city(name));
+      CHECK(lists.subdivision == lex.is_subdivision(name));
+      CHECK(lists.company == lex.is_company(name));
+      CHECK(lists.place() == lex.is_place(name));
+    }
+    CHECK(lex.name_lists("Paris").city);
+    CHECK(lex.name_lists("Microsoft").company);
+  }
+
   TEST_CASE("a country's forms name it by its common name") {
     const Lexicon& lex = lexicon();
     CHECK(lex.country_name("U.S.") == "United States");
