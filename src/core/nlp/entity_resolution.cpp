@@ -337,6 +337,32 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     if (spelling >= 0) merge(n, static_cast<size_t>(spelling), "spelling", 0.7);
   }
 
+  // ---- A product's last word alone: "Atlantis" after "Space Shuttle Atlantis", "Chrome" after
+  // "Google Chrome", where exactly one product of the article ends with it and every article
+  // using the word names that product (a place list's "Atlantis" or "Columbia" included).
+  std::unordered_map<std::string_view, std::vector<size_t>> by_last_word;
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.typed && node.type == EntityType::Product && node.words.size() >= 2)
+      by_last_word[node.words.back()].push_back(n);
+  }
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.words.size() != 1 || node.linked || node.key[0] == '@' ||
+        (node.typed && node.type == EntityType::Person))
+      continue;
+    int match = -1, count = 0;
+    for (size_t p : lookup(by_last_word, node.words[0])) {
+      if (!shares_document(node, nodes[p])) continue;
+      match = static_cast<int>(p);
+      ++count;
+    }
+    if (count != 1) continue;
+    const Node& product = nodes[static_cast<size_t>(match)];
+    if (std::includes(product.docs.begin(), product.docs.end(), node.docs.begin(), node.docs.end()))
+      merge(n, static_cast<size_t>(match), "short-name", 0.7);
+  }
+
   // ---- Initials: "J. Smith" is John Smith when exactly one person fits.
   for (size_t n : people) {
     const Node& node = nodes[n];

@@ -150,6 +150,21 @@ TEST_CASE("the words before an organisation's 'of' alone are its short name") {
   CHECK(alone != nullptr);
 }
 
+TEST_CASE("a product's last word alone is that product where the article names it") {
+  const Corpus corpus = corpus_of(
+      {"Users of Mozilla Firefox and Google Chrome grew. Chrome gained the most, and Firefox "
+       "fell behind Chrome.",
+       "Chrome is also a metal finish."});
+  const Analysis a = analyze(corpus);
+  const Entity* chrome = entity_named(a, "Google Chrome");
+  REQUIRE(chrome != nullptr);
+  CHECK(chrome->type == EntityType::Product);
+  CHECK(std::find(chrome->aliases.begin(), chrome->aliases.end(), "Chrome") !=
+        chrome->aliases.end());
+  // Not in the article that never names the product.
+  for (const DocSpan& m : chrome->mentions) CHECK(m.doc == 0);
+}
+
 TEST_CASE("a long surname misspelt two letters off is the person it misspells") {
   const auto merged = [](const std::string& text, std::string_view person, std::string_view alias) {
     const Corpus corpus = corpus_of({text});
