@@ -212,6 +212,17 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     return false;
   };
 
+  // The one node of `pool` named in an article with `node`, or -1 when none or several are.
+  const auto only_one_in_article = [&](const std::vector<size_t>& pool, const Node& node) {
+    int match = -1, count = 0;
+    for (size_t p : pool) {
+      if (!shares_document(node, nodes[p])) continue;
+      match = static_cast<int>(p);
+      ++count;
+    }
+    return count == 1 ? match : -1;
+  };
+
   UnionFind groups(nodes.size());
   std::vector<MergeRecord> merges;
   const auto merge = [&](size_t alias, size_t into, const char* rule, double confidence) {
@@ -351,13 +362,8 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     if (node.words.size() != 1 || node.linked || node.key[0] == '@' ||
         (node.typed && node.type == EntityType::Person))
       continue;
-    int match = -1, count = 0;
-    for (size_t p : lookup(by_last_word, node.words[0])) {
-      if (!shares_document(node, nodes[p])) continue;
-      match = static_cast<int>(p);
-      ++count;
-    }
-    if (count != 1) continue;
+    const int match = only_one_in_article(lookup(by_last_word, node.words[0]), node);
+    if (match < 0) continue;
     const Node& product = nodes[static_cast<size_t>(match)];
     if (std::includes(product.docs.begin(), product.docs.end(), node.docs.begin(), node.docs.end()))
       merge(n, static_cast<size_t>(match), "short-name", 0.7);
@@ -433,13 +439,8 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       continue;
     const std::string letters = acronym_letters(node.key);
     if (letters.empty()) continue;
-    int match = -1, count = 0;
-    for (size_t p : lookup(by_initials, letters)) {
-      if (!shares_document(node, nodes[p])) continue;
-      match = static_cast<int>(p);
-      ++count;
-    }
-    if (count == 1) merge(n, static_cast<size_t>(match), "acronym", 0.8);
+    const int match = only_one_in_article(lookup(by_initials, letters), node);
+    if (match >= 0) merge(n, static_cast<size_t>(match), "acronym", 0.8);
   }
 
   // ---- A country's forms are one place: "U.S.", "US", "USA" and "the United States" (the
@@ -502,13 +503,8 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     if (node.linked || std::find(node.words.begin(), node.words.end(), "of") != node.words.end() ||
         (node.typed && node.type == EntityType::Person && node.confidence >= 0.7f))
       continue;
-    int match = -1, count = 0;
-    for (size_t p : lookup(by_head, std::string_view(node.key))) {
-      if (!shares_document(node, nodes[p])) continue;
-      match = static_cast<int>(p);
-      ++count;
-    }
-    if (count == 1) merge(n, static_cast<size_t>(match), "short-name", 0.7);
+    const int match = only_one_in_article(lookup(by_head, std::string_view(node.key)), node);
+    if (match >= 0) merge(n, static_cast<size_t>(match), "short-name", 0.7);
   }
 
   // ---- The same lone word in several documents, unresolved in each, is one name: the

@@ -20,6 +20,12 @@ bool starts_upper(std::string_view word) {
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
 }
 
+// The token before `i` is one of `list`'s lower-case entries, case aside.
+template <size_t N>
+bool word_before_in(const DocumentView& v, size_t i, const std::string_view (&list)[N]) {
+  return i > 0 && text::listed(v.token_text(i - 1), list);
+}
+
 }  // namespace
 
 bool is_connector(std::string_view word) {
@@ -189,10 +195,9 @@ std::string_view lower_into(std::string_view word, std::string& buffer) {
 }
 
 bool after_location_preposition(const DocumentView& v, size_t i) {
-  if (i == 0) return false;
   static constexpr std::string_view kWords[] = {"in",      "from",   "near",      "across",
                                                 "outside", "inside", "throughout"};
-  return text::listed(v.token_text(i - 1), kWords);
+  return word_before_in(v, i, kWords);
 }
 
 bool before_region(const DocumentView& v, size_t i) {
@@ -206,17 +211,15 @@ bool before_region(const DocumentView& v, size_t i) {
 }
 
 bool after_affiliation_word(const DocumentView& v, size_t i) {
-  if (i == 0) return false;
   static constexpr std::string_view kWords[] = {"of", "at", "from"};
-  return text::listed(v.token_text(i - 1), kWords);
+  return word_before_in(v, i, kWords);
 }
 
 bool after_organisation_verb(const DocumentView& v, size_t i) {
-  if (i == 0) return false;
   static constexpr std::string_view kWords[] = {"joined",  "joins", "join",  "joining",
                                                 "leaves",  "left",  "leave", "leaving",
                                                 "departs", "quit",  "at",    "within"};
-  return text::listed(v.token_text(i - 1), kWords);
+  return word_before_in(v, i, kWords);
 }
 
 bool is_plural_genitive_noun(std::string_view word) {
