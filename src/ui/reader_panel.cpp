@@ -517,13 +517,21 @@ void ReaderPanel::draw_text(PanelContext& ctx, const Style& style) {
           : std::string("an unknown speaker");
   const bool clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   if (run.entity >= 0) {
-    const Entity& entity = analysis.entities[static_cast<size_t>(run.entity)];
+    // The words of an inner name are that name's ("Texas" in "University of Texas"); the rest of
+    // the outer name picks the outer entity.
+    const bool inner = run.inner_entity >= 0;
+    const Entity& entity =
+        analysis.entities[static_cast<size_t>(inner ? run.inner_entity : run.entity)];
     // Only entities in the graph can be selected (is_valid_selection).
     const bool selectable = ctx.story.node_of_id(entity.id) >= 0;
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(one_line(display_text(entity.name)).c_str());
     ImGui::TextDisabled("%.*s", static_cast<int>(to_string(entity.type).size()),
                         to_string(entity.type).data());
+    if (inner) {
+      const Entity& outer = analysis.entities[static_cast<size_t>(run.entity)];
+      ImGui::TextDisabled("Inside %s", one_line(display_text(outer.name)).c_str());
+    }
     if (run.quote >= 0) ImGui::TextDisabled("In a quote by %s", speaker.c_str());
     if (!selectable) ImGui::TextDisabled("Not in the graph");
     ImGui::EndTooltip();
@@ -591,9 +599,11 @@ void ReaderPanel::draw_line(PanelContext& ctx, const Style& style, size_t index)
   const auto run_of = [&](const Segment& s) -> const ReaderRun* {
     return s.run >= 0 ? &runs[static_cast<size_t>(s.run)] : nullptr;
   };
-  const auto strong = [&](const ReaderRun& run) {
-    return run.entity >= 0 && (run.entity == selected_entity_ || run.entity == selected_other_);
+  const auto selected = [&](int32_t entity) {
+    return entity >= 0 && (entity == selected_entity_ || entity == selected_other_);
   };
+  const auto strong = [&](const ReaderRun& run) { return selected(run.entity); };
+  const auto strong_inner = [&](const ReaderRun& run) { return selected(run.inner_entity); };
   const auto same_mention = [&](size_t a, size_t b) {
     const ReaderRun* ra = run_of(segments_[a]);
     const ReaderRun* rb = run_of(segments_[b]);
@@ -650,6 +660,21 @@ void ReaderPanel::draw_line(PanelContext& ctx, const Style& style, size_t index)
                           to_imgui_color(color, style.soft_alpha), rounding, corners);
     }
   }
+  // Inner names: a line under their words in their type's colour; the selected entity's solid.
+  const float underline = std::max(2.0f, style.size * 0.12f);
+  for (const Segment& seg : segments_) {
+    const ReaderRun* run = run_of(seg);
+    if (run == nullptr || run->inner_entity < 0) continue;
+    const Rgba8 color = entity_type_color(run->inner_type);
+    if (strong_inner(*run)) {
+      draw->AddRectFilled(ImVec2(seg.x0, y0), ImVec2(seg.x1, y1), to_imgui_color(color), rounding);
+      draw->AddRect(ImVec2(seg.x0 - 1.0f, y0), ImVec2(seg.x1 + 1.0f, y1), style.outline, rounding,
+                    ImDrawFlags_None, 1.5f);
+    } else {
+      draw->AddRectFilled(ImVec2(seg.x0, y1 - underline), ImVec2(seg.x1, y1),
+                          to_imgui_color(color, 230));
+    }
+  }
   if (selected_x1 > selected_x0) {
     draw->AddRect(ImVec2(selected_x0 - 3.0f, y0 - 2.0f), ImVec2(selected_x1 + 3.0f, y1 + 2.0f),
                   style.outline, rounding, ImDrawFlags_None, 1.5f);
@@ -674,7 +699,9 @@ void ReaderPanel::draw_line(PanelContext& ctx, const Style& style, size_t index)
   for (const Segment& seg : segments_) {
     const ReaderRun* run = run_of(seg);
     ImU32 color = style.text;
-    if (run != nullptr && strong(*run)) {
+    if (run != nullptr && strong_inner(*run)) {
+      color = contrast_text(entity_type_color(run->inner_type));
+    } else if (run != nullptr && strong(*run)) {
       color = contrast_text(entity_type_color(run->type));
     } else if (run != nullptr && run->boilerplate) {
       color = style.dim;

@@ -9,6 +9,7 @@
 #include "core/nlp/entity_candidates.h"
 #include "core/nlp/entity_resolution.h"
 #include "core/nlp/events.h"
+#include "core/nlp/nested_mentions.h"
 #include "core/nlp/quote_clusters.h"
 #include "core/nlp/quote_spans.h"
 #include "core/nlp/quote_speakers.h"
@@ -95,6 +96,9 @@ void number_entities(std::vector<Entity>& entities) {
   for (size_t i = 0; i < entities.size(); ++i) entities[i].id = "e" + std::to_string(i);
 }
 
+// Each document's mentions sorted by (start, end), for speakers, relations and events: the
+// names a sentence gives, so a mention inside a longer one ("Texas" in "University of Texas",
+// nested_mentions.h) is left out.
 std::vector<std::vector<MentionRef>> mentions_by_document(const std::vector<Entity>& entities,
                                                           size_t documents) {
   std::vector<std::vector<MentionRef>> refs(documents);
@@ -105,9 +109,22 @@ std::vector<std::vector<MentionRef>> mentions_by_document(const std::vector<Enti
     }
   }
   for (auto& list : refs) {
+    // Longest first at each start, so that an outer mention comes before those inside it.
     std::sort(list.begin(), list.end(), [](const MentionRef& a, const MentionRef& b) {
-      return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
+    size_t kept = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const MentionRef& m = list[i];
+      if (kept > 0) {
+        const MentionRef& outer = list[kept - 1];
+        const bool inside = outer.start <= m.start && m.end <= outer.end;
+        if (inside && (outer.start != m.start || outer.end != m.end)) continue;
+      }
+      list[kept++] = m;
+    }
+    // What is left is in (start, end) order: spans kept at one start are equal.
+    list.resize(kept);
   }
   return refs;
 }
@@ -225,6 +242,7 @@ void Analyzer::run_on_corpus(Pass pass) {
     case Pass::kResolve:
       analysis_.entities =
           resolve_entities(views_, finish_candidates(views_, headlines_, std::move(candidates_)));
+      add_nested_mentions(views_, stats_, analysis_.entities);
       candidates_ = {};
       headlines_ = {};
       stats_ = {};

@@ -47,8 +47,10 @@ bool clip_range(std::string_view text, size_t& start, size_t& end) {
 }
 
 // Keeps the longest candidates first (then the earliest, then the lowest owner and index), each
-// only if it overlaps none kept so far. Returns the kept ones sorted by start.
-std::vector<Candidate> resolve_overlaps(std::vector<Candidate> candidates) {
+// only if it overlaps none kept so far. Returns the kept ones sorted by start; the others go to
+// `left` (when given) in the same order of preference.
+std::vector<Candidate> resolve_overlaps(std::vector<Candidate> candidates,
+                                        std::vector<Candidate>* left = nullptr) {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     const size_t length_a = a.end - a.start, length_b = b.end - b.start;
     if (length_a != length_b) return length_a > length_b;
@@ -57,14 +59,33 @@ std::vector<Candidate> resolve_overlaps(std::vector<Candidate> candidates) {
   std::map<size_t, Candidate> kept;  // by start; never overlapping
   for (const Candidate& c : candidates) {
     auto next = kept.lower_bound(c.start);
-    if (next != kept.end() && next->second.start < c.end) continue;
-    if (next != kept.begin() && std::prev(next)->second.end > c.start) continue;
-    kept.emplace(c.start, c);
+    const bool overlaps = (next != kept.end() && next->second.start < c.end) ||
+                          (next != kept.begin() && std::prev(next)->second.end > c.start);
+    if (!overlaps) {
+      kept.emplace(c.start, c);
+    } else if (left != nullptr) {
+      left->push_back(c);
+    }
   }
   std::vector<Candidate> sorted;
   sorted.reserve(kept.size());
   for (const auto& [start, c] : kept) sorted.push_back(c);
   return sorted;
+}
+
+// Of `left` (mentions resolve_overlaps did not keep), those lying inside one of `outer` (kept,
+// sorted by start) with a different entity: the inner names.
+std::vector<Candidate> inside_outer(const std::vector<Candidate>& left,
+                                    const std::vector<Candidate>& outer) {
+  std::vector<Candidate> inner;
+  for (const Candidate& c : left) {
+    auto it = std::upper_bound(outer.begin(), outer.end(), c.start,
+                               [](size_t at, const Candidate& o) { return at < o.start; });
+    if (it == outer.begin()) continue;
+    --it;
+    if (c.end <= it->end && c.owner != it->owner) inner.push_back(c);
+  }
+  return inner;
 }
 
 std::vector<Candidate> mention_candidates(const Analysis& analysis, uint32_t doc,
@@ -122,8 +143,8 @@ std::vector<std::pair<size_t, size_t>> boilerplate_ranges(
 }
 
 bool same_marks(const ReaderRun& a, const ReaderRun& b) {
-  return a.entity == b.entity && a.mention == b.mention && a.quote == b.quote &&
-         a.boilerplate == b.boilerplate;
+  return a.entity == b.entity && a.mention == b.mention && a.inner_entity == b.inner_entity &&
+         a.inner_mention == b.inner_mention && a.quote == b.quote && a.boilerplate == b.boilerplate;
 }
 
 }  // namespace
@@ -134,29 +155,33 @@ ReaderMarks build_reader_marks(const Analysis& analysis, uint32_t doc, std::stri
   std::vector<Candidate> all_mentions = mention_candidates(analysis, doc, text, marks.dropped);
   std::vector<Candidate> all_quotes = quote_candidates(analysis, doc, text, marks.dropped);
   const size_t mention_count = all_mentions.size(), quote_count = all_quotes.size();
-  const std::vector<Candidate> mentions = resolve_overlaps(std::move(all_mentions));
+  std::vector<Candidate> left;
+  const std::vector<Candidate> mentions = resolve_overlaps(std::move(all_mentions), &left);
+  const std::vector<Candidate> inner = resolve_overlaps(inside_outer(left, mentions));
   const std::vector<Candidate> quotes = resolve_overlaps(std::move(all_quotes));
   const std::vector<std::pair<size_t, size_t>> dimmed = boilerplate_ranges(text, boilerplate);
-  marks.mentions = static_cast<uint32_t>(mentions.size());
+  marks.mentions = static_cast<uint32_t>(mentions.size() + inner.size());
   marks.quotes = static_cast<uint32_t>(quotes.size());
   marks.boilerplate = static_cast<uint32_t>(dimmed.size());
-  marks.dropped += static_cast<uint32_t>(mention_count - mentions.size());
+  marks.dropped += static_cast<uint32_t>(mention_count - marks.mentions);
   marks.dropped += static_cast<uint32_t>(quote_count - quotes.size());
 
   // Every edge of every mark, in order: between two neighbouring edges the marks are constant.
   std::vector<size_t> edges;
-  edges.reserve(2 * (mentions.size() + quotes.size() + dimmed.size()));
+  edges.reserve(2 * (mentions.size() + inner.size() + quotes.size() + dimmed.size()));
   for (const Candidate& c : mentions) edges.insert(edges.end(), {c.start, c.end});
+  for (const Candidate& c : inner) edges.insert(edges.end(), {c.start, c.end});
   for (const Candidate& c : quotes) edges.insert(edges.end(), {c.start, c.end});
   for (const auto& r : dimmed) edges.insert(edges.end(), {r.first, r.second});
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
 
   // One sweep with a cursor per list (each sorted and non-overlapping).
-  size_t m = 0, q = 0, b = 0;
+  size_t m = 0, n = 0, q = 0, b = 0;
   for (size_t i = 0; i + 1 < edges.size(); ++i) {
     const size_t start = edges[i], end = edges[i + 1];
     while (m < mentions.size() && mentions[m].end <= start) ++m;
+    while (n < inner.size() && inner[n].end <= start) ++n;
     while (q < quotes.size() && quotes[q].end <= start) ++q;
     while (b < dimmed.size() && dimmed[b].second <= start) ++b;
     ReaderRun run;
@@ -167,6 +192,11 @@ ReaderMarks build_reader_marks(const Analysis& analysis, uint32_t doc, std::stri
       run.mention = mentions[m].index;
       run.type = analysis.entities[static_cast<size_t>(run.entity)].type;
       run.mention_start = mentions[m].start == start;
+    }
+    if (n < inner.size() && inner[n].start <= start) {
+      run.inner_entity = inner[n].owner;
+      run.inner_mention = inner[n].index;
+      run.inner_type = analysis.entities[static_cast<size_t>(run.inner_entity)].type;
     }
     if (q < quotes.size() && quotes[q].start <= start) {
       run.quote = quotes[q].owner;

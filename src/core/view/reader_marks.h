@@ -1,6 +1,7 @@
 // What the reader paints over one document: flat, sorted, non-overlapping runs of its original
 // bytes, each naming the entity mention, the quote and the boilerplate it lies in (a mention
-// inside a quote becomes runs carrying both), and the mentions of one entity for stepping.
+// inside a quote becomes runs carrying both; a name inside a longer name, nested_mentions.h,
+// runs carrying the outer and the inner mention), and the mentions of one entity for stepping.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +24,11 @@ struct ReaderRun {
   int32_t entity = -1;                   // index into Analysis::entities; -1: not a mention
   int32_t mention = -1;                  // index into that entity's mentions; -1 with entity
   EntityType type = EntityType::Person;  // the entity's type, when entity >= 0
-  int32_t quote = -1;                    // index into Analysis::quotes; -1: not in a quote
+  // The name inside it ("Texas" in "University of Texas"): -1 when none.
+  int32_t inner_entity = -1;
+  int32_t inner_mention = -1;
+  EntityType inner_type = EntityType::Person;
+  int32_t quote = -1;    // index into Analysis::quotes; -1: not in a quote
   int32_t speaker = -1;  // the quote's speaker (index into entities); -1: unknown or no quote
   bool boilerplate = false;
   bool mention_start = false;  // the first run of its mention
@@ -35,7 +40,7 @@ struct ReaderMarks {
   // Sorted by start, non-overlapping, each non-empty and carrying at least one mark; text that
   // carries none has no run.
   std::vector<ReaderRun> runs;
-  uint32_t mentions = 0;     // mentions painted
+  uint32_t mentions = 0;     // mentions painted (outer and inner)
   uint32_t quotes = 0;       // quotes painted
   uint32_t boilerplate = 0;  // boilerplate spans painted (touching ones count once)
   uint32_t dropped = 0;      // mentions and quotes left out: empty, outside the text, overlapping
@@ -44,8 +49,9 @@ struct ReaderMarks {
 // The runs of document `doc` (index into Corpus::documents) whose bytes are `text`, from the
 // analysis' mentions and quotes of that document and its `boilerplate` spans (corpus_boilerplate).
 // Ranges are clipped to the text and widened to whole UTF-8 sequences. Overlapping mentions
-// (bad input) are resolved longest first, then earliest, then lowest entity index; a mention
-// that overlaps one already kept is dropped. Quotes are resolved the same way.
+// are resolved longest first, then earliest, then lowest entity index; a mention inside one
+// kept is an inner mention (resolved the same way among the inner ones), any other that
+// overlaps one already kept (bad input) is dropped. Quotes are resolved the same way.
 ReaderMarks build_reader_marks(const Analysis& analysis, uint32_t doc, std::string_view text,
                                std::span<const text::BoilerplateSpan> boilerplate);
 

@@ -1,6 +1,7 @@
 // The reader's runs (src/core/view/reader_marks.cpp): a mention nested in a quote, boilerplate,
 // runs sorted and inside the text whatever the input, overlapping mentions resolved the same way
-// in any order, boilerplate identical to the reading engine's, and stepping through mentions.
+// in any order (a name inside another kept as its inner name), boilerplate identical to the reading
+// engine's, and stepping through mentions.
 #include "core/view/reader_marks.h"
 
 #include <doctest/doctest.h>
@@ -59,6 +60,11 @@ void check_well_formed(const ReaderMarks& marks, const std::string& text) {
     CHECK(run.start < run.end);
     CHECK(run.end <= text.size());
     CHECK((run.entity >= 0 || run.quote >= 0 || run.boilerplate));
+    // An inner name lies inside a mention of another entity.
+    if (run.inner_entity >= 0) {
+      CHECK(run.entity >= 0);
+      CHECK(run.inner_entity != run.entity);
+    }
     if (i > 0) {
       CHECK(marks.runs[i - 1].end <= run.start);
     }
@@ -184,7 +190,7 @@ TEST_CASE("reader marks: ranges are clipped to the text and to whole UTF-8 seque
   CHECK(build_reader_marks(analysis, 0, "", {}).runs.empty());
 }
 
-TEST_CASE("reader marks: overlapping mentions resolve longest first, then earliest") {
+TEST_CASE("reader marks: overlapping mentions resolve longest first; one inside is an inner name") {
   const std::string text = "Andrej Karpathy left OpenAI Research in February.";
   const DocSpan full = span_of(0, text, "Andrej Karpathy");
   const DocSpan karpathy = span_of(0, text, "Karpathy");
@@ -209,20 +215,43 @@ TEST_CASE("reader marks: overlapping mentions resolve longest first, then earlie
     }
     return analysis;
   };
+  const auto run_at = [&](const ReaderMarks& marks, size_t offset) -> const ReaderRun* {
+    for (const ReaderRun& run : marks.runs)
+      if (run.start <= offset && offset < run.end) return &run;
+    return nullptr;
+  };
   const ReaderMarks marks = build_reader_marks(make(false), 0, text, {});
   check_well_formed(marks, text);
-  REQUIRE(marks.runs.size() == 2);
-  CHECK(marks.runs[0].entity == 0);  // "Andrej Karpathy" beats "Karpathy" inside it
+  // "Andrej Karpathy" beats "Karpathy", which stays as its inner name; "OpenAI Research" beats
+  // "OpenAI" (inner) and "Research in" (crossing it: dropped).
+  REQUIRE(marks.runs.size() == 4);
+  CHECK(marks.runs[0].entity == 0);
   CHECK(marks.runs[0].start == full.start);
-  CHECK(marks.runs[1].entity == 3);  // "OpenAI Research" beats "OpenAI" and "Research in"
-  CHECK(marks.runs[1].end == openai_research.end);
-  CHECK(marks.mentions == 2);
-  CHECK(marks.dropped == 3);
+  CHECK(marks.runs[0].end == karpathy.start);
+  CHECK(marks.runs[0].inner_entity == -1);
+  CHECK(marks.runs[1].entity == 0);
+  CHECK(marks.runs[1].inner_entity == 1);
+  CHECK(marks.runs[1].inner_mention == 0);
+  CHECK(marks.runs[1].inner_type == EntityType::Person);
+  CHECK(marks.runs[1].end == full.end);
+  CHECK(marks.runs[2].entity == 3);
+  CHECK(marks.runs[2].inner_entity == 2);
+  CHECK(marks.runs[2].inner_type == EntityType::Org);
+  CHECK(marks.runs[2].end == openai.end);
+  CHECK(marks.runs[3].entity == 3);
+  CHECK(marks.runs[3].inner_entity == -1);
+  CHECK(marks.runs[3].end == openai_research.end);
+  CHECK(marks.mentions == 4);
+  CHECK(marks.dropped == 1);
 
   const ReaderMarks reversed = build_reader_marks(make(true), 0, text, {});
-  REQUIRE(reversed.runs.size() == 2);
-  CHECK(reversed.runs[0].entity == 4);
-  CHECK(reversed.runs[1].entity == 1);
+  check_well_formed(reversed, text);
+  REQUIRE(run_at(reversed, karpathy.start) != nullptr);
+  CHECK(run_at(reversed, karpathy.start)->entity == 4);
+  CHECK(run_at(reversed, karpathy.start)->inner_entity == 3);
+  REQUIRE(run_at(reversed, openai.start) != nullptr);
+  CHECK(run_at(reversed, openai.start)->entity == 1);
+  CHECK(run_at(reversed, openai.start)->inner_entity == 2);
 
   // Two mentions of the same length: the earlier one stays; the same span twice: the lower
   // entity index.
