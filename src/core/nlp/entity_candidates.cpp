@@ -527,7 +527,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                             lex.is_first_name(v.token_text(first + 1));
       if ((initial_position && common && !owns_person) || follower ||
           (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
-          (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym) {
+          (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym ||
+          (first + 1 == end && is_roman_numeral(w))) {
         ++first;
         continue;
       }

@@ -188,6 +188,25 @@ bool is_version_number(std::string_view word) {
          (point == std::string_view::npos || !minor.empty());
 }
 
+bool is_roman_numeral(std::string_view word) {
+  if (word.size() < 2 || word.find_first_of("IVX") == std::string_view::npos) return false;
+  // Each decimal place written with its letters for one, five and ten: "", I, II, III, IV, V,
+  // VI, VII, VIII, IX; the same with X, L, C and with C, D, M; thousands as up to three Ms.
+  static constexpr char kPlaces[3][3] = {{'C', 'D', 'M'}, {'X', 'L', 'C'}, {'I', 'V', 'X'}};
+  size_t at = 0;
+  const auto next_is = [&](char c) { return at < word.size() && word[at] == c; };
+  while (at < 3 && next_is('M')) ++at;
+  for (const auto& [one, five, ten] : kPlaces) {
+    if (next_is(one) && at + 1 < word.size() && (word[at + 1] == five || word[at + 1] == ten)) {
+      at += 2;
+      continue;
+    }
+    if (next_is(five)) ++at;
+    for (int i = 0; i < 3 && next_is(one); ++i) ++at;
+  }
+  return at == word.size();
+}
+
 std::string_view lower_into(std::string_view word, std::string& buffer) {
   buffer.assign(word);
   for (char& c : buffer) c = text::ascii_lower(c);
