@@ -123,6 +123,24 @@ bool is_hyphenated_given_name(std::string_view word) {
   return word[0] >= 'A' && word[0] <= 'Z';
 }
 
+bool is_hyphenated_name_word(std::string_view word) {
+  if (is_hyphenated_given_name(word)) return true;
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos)
+    return false;
+  const std::string_view head = word.substr(0, hyphen), tail = word.substr(hyphen + 1);
+  // Each part a capital and then lower-case letters only.
+  const auto capitalised = [](std::string_view part) {
+    return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' &&
+           std::all_of(part.begin() + 1, part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (!capitalised(head) || !capitalised(tail)) return false;
+  static constexpr std::string_view kArticles[] = {"al", "el", "abu", "bin", "ibn", "bint", "abd"};
+  if (text::listed(head, kArticles) && tail.size() >= 3) return true;
+  if (head.size() <= 4 && tail.size() <= 4) return true;
+  return lexicon().is_first_name(head) && lexicon().is_first_name(tail);
+}
+
 bool is_job_title_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {

@@ -52,6 +52,12 @@ bool is_name_token(const DocumentView& v, size_t i);
 // "Wai-ching", "Kwok-kin": a given name written with a hyphen, a capital only at its start.
 bool is_hyphenated_given_name(std::string_view word);
 
+// A hyphenated word that can be part of a person's name: a given name as above, a surname after
+// an Arabic article ("Al-Maeena", "El-Hassan", "Abu-Bakr"), a Korean given name of two short
+// capitalised syllables ("Hee-Chan", "Jae-In") or two listed given names ("Jean-Pierre").
+// Compounds of words ("Sea-Air-Space", "Spider-Gwen", "Counter-Strike") are none of these.
+bool is_hyphenated_name_word(std::string_view word);
+
 // Capitalised nouns of a person's role ("Director", "Spokesperson", "Coach"), of a building or
 // site ("Museum", "Arena", "Memorial", "Air Force Base"), and the words before a title ("Prime",
 // "Deputy").

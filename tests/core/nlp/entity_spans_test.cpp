@@ -431,3 +431,15 @@ TEST_CASE("a Roman numeral, a time zone and a common acronym alone name no one")
   CHECK(has(found, "Harlan Voss", EntityType::Person));
   CHECK(has_text(found, "MDC"));
 }
+
+TEST_CASE(
+    "Arabic and Korean names written with a hyphen are people's; compounds of words are not") {
+  const auto found = mentions_of(
+      "\"It could have been worse,\" Saeed Al-Rashidi, an editor at the paper, said. In the second "
+      "half, Kwon Ji-Sung was booked. Visitors tried Sea-Air-Space Tours and Counter-Strike "
+      "Arena.");
+  CHECK(has(found, "Saeed Al-Rashidi", EntityType::Person));
+  CHECK(has(found, "Kwon Ji-Sung", EntityType::Person));
+  CHECK_FALSE(has(found, "Sea-Air-Space Tours", EntityType::Person));
+  CHECK_FALSE(has(found, "Counter-Strike Arena", EntityType::Person));
+}
