@@ -150,12 +150,23 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   // Cities and regions share many names with companies and people ("Meta", "Florence"): a lone
   // word counts as a place only after "in", "from" and the like; countries always do.
   const bool name_like = lists.first_name || lists.company || lists.ambiguous_first_name;
-  if (!lists.demonym &&
-      (lists.country ||
-       (lists.place() &&
-        (words > 1 || !name_like || after_location_preposition(v, c.first_token))) ||
-       (words == 1 && before_region(v, c.first_token)) ||
-       in_place_context(v, c.first_token, c.end_token) || before_place_noun(v, c.end_token)))
+  // "South East Asia", "Kowloon West": a part of a listed place, named by compass points.
+  bool part_of_place = false;
+  if (words > 1) {
+    const std::string_view place = without_compass_points(c.key);
+    if (!place.empty()) {
+      const Lexicon::NameLists of = lex.name_lists(place);
+      part_of_place = of.country || of.subdivision ||
+                      (of.city && (place.find(' ') != std::string_view::npos ||
+                                   !(of.first_name || of.company || of.ambiguous_first_name)));
+    }
+  }
+  if (!lists.demonym && (lists.country ||
+                         (lists.place() && (words > 1 || !name_like ||
+                                            after_location_preposition(v, c.first_token))) ||
+                         (words == 1 && before_region(v, c.first_token)) ||
+                         in_place_context(v, c.first_token, c.end_token) ||
+                         before_place_noun(v, c.end_token) || part_of_place))
     c.evidence |= kPlaceList;
   if (lists.country && !after_location_preposition(v, c.first_token) &&
       country_acts(v, c.end_token))

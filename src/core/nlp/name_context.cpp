@@ -225,6 +225,26 @@ bool is_roman_numeral(std::string_view word) {
   return at == word.size();
 }
 
+bool is_compass_word(std::string_view word) {
+  static constexpr std::string_view kPoints[] = {
+      "north",   "south",   "east",      "west",      "northern",  "southern", "eastern",
+      "western", "central", "northeast", "northwest", "southeast", "southwest"};
+  return starts_upper(word) && text::listed(word, kPoints);
+}
+
+std::string_view without_compass_points(std::string_view name) {
+  std::string_view rest = name;
+  for (size_t space = rest.find(' ');
+       space != std::string_view::npos && is_compass_word(rest.substr(0, space));
+       space = rest.find(' '))
+    rest.remove_prefix(space + 1);
+  for (size_t space = rest.rfind(' ');
+       space != std::string_view::npos && is_compass_word(rest.substr(space + 1));
+       space = rest.rfind(' '))
+    rest.remove_suffix(rest.size() - space);
+  return rest.size() == name.size() ? std::string_view() : rest;
+}
+
 std::string_view lower_into(std::string_view word, std::string& buffer) {
   buffer.assign(word);
   for (char& c : buffer) c = text::ascii_lower(c);

@@ -80,6 +80,15 @@ bool is_version_number(std::string_view word);
 // "CD", "MDC" and "DC" stay acronyms). Alone it numbers a part or a sequel; it names no one.
 bool is_roman_numeral(std::string_view word);
 
+// "North", "Southern", "Central", "Northeast": a compass point, which names a part of a place
+// ("Southern Indiana", "Kowloon West", "South East Asia").
+bool is_compass_word(std::string_view word);
+
+// `name` (words joined by single spaces) without its leading and trailing compass words
+// ("South East Asia" -> "Asia", "Kowloon West" -> "Kowloon"); empty when it has none or is
+// nothing else.
+std::string_view without_compass_points(std::string_view name);
+
 // `word` lower-cased (ASCII) into `buffer`, which callers reuse so that no lookup allocates.
 std::string_view lower_into(std::string_view word, std::string& buffer);
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/nlp/lexicon.h"
+#include "core/nlp/name_context.h"
 #include "core/nlp/text_case.h"
 #include "core/nlp/word_set.h"
 
@@ -48,16 +49,12 @@ bool common_word(std::string_view word, const WordStats& stats) {
   return !all_capitals(word) && stats.lowercase.find(to_lower_ascii(word)) != stats.lowercase.end();
 }
 
-// A part of a country or region named by its compass point: "Southern Indiana", "East Texas".
+// A part of a country or region named by its compass points: "Southern Indiana", "East Texas".
 bool part_of_region(std::string_view form) {
-  static constexpr std::string_view kPoints[] = {
-      "north",   "south",   "east",      "west",      "northern",  "southern", "eastern",
-      "western", "central", "northeast", "northwest", "southeast", "southwest"};
-  const size_t space = form.find(' ');
-  if (space == std::string_view::npos || !text::listed(form.substr(0, space), kPoints))
-    return false;
-  const Lexicon::NameLists rest = lexicon().name_lists(form.substr(space + 1));
-  return rest.country || rest.subdivision;
+  const std::string_view rest = name_context::without_compass_points(form);
+  if (rest.empty()) return false;
+  const Lexicon::NameLists lists = lexicon().name_lists(rest);
+  return lists.country || lists.subdivision;
 }
 
 // The token of the outer name [begin, end) that says what it names: its last capitalised word,

@@ -443,3 +443,12 @@ TEST_CASE(
   CHECK_FALSE(has(found, "Sea-Air-Space Tours", EntityType::Person));
   CHECK_FALSE(has(found, "Counter-Strike Arena", EntityType::Person));
 }
+
+TEST_CASE("a listed place with compass points is a place") {
+  const auto found = mentions_of(
+      "Officials asked the governments of South East Asia to help. In the Kowloon West "
+      "constituency, turnout rose. She wired the money through Western Union Holdings.");
+  CHECK(has(found, "South East Asia", EntityType::Location));
+  CHECK(has(found, "Kowloon West", EntityType::Location));
+  CHECK_FALSE(has(found, "Western Union Holdings", EntityType::Location));
+}
