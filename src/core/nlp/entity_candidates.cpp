@@ -551,12 +551,14 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
            !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))))
       --end;
     // A job title ("Chief AI Officer", "Director of Research") names no one; after an
-    // organisation's name it is that organisation's ("the State Department Spokesperson").
+    // organisation's or a place's name it is theirs ("the State Department Spokesperson",
+    // "John Cornyn, U.S. Senator").
     if (first < end && is_job_title_noun(v.token_text(end - 1))) {
       bool keyword = false;
       for (size_t k = first; k + 1 < end && !keyword; ++k)
         keyword = lex.is_org_keyword(v.token_text(k)) && !is_job_title_noun(v.token_text(k));
-      if (keyword && !is_job_title_noun(v.token_text(end - 2))) {
+      const bool place = end - first >= 2 && lex.is_place(join_key(v, first, end - 1));
+      if ((keyword || place) && !is_job_title_noun(v.token_text(end - 2))) {
         --end;
       } else {
         first = end;

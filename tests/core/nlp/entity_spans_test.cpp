@@ -452,3 +452,13 @@ TEST_CASE("a listed place with compass points is a place") {
   CHECK(has(found, "Kowloon West", EntityType::Location));
   CHECK_FALSE(has(found, "Western Union Holdings", EntityType::Location));
 }
+
+TEST_CASE("a title after a place's name leaves the place") {
+  const auto found = mentions_of(
+      "The decision was criticised by John Cornyn, U.S. Senator, on Monday. A detective for the "
+      "Los Angeles Sheriff's office was there.");
+  CHECK(has(found, "U.S.", EntityType::Location));
+  CHECK(has(found, "Los Angeles", EntityType::Location));
+  CHECK_FALSE(has_text(found, "U.S. Senator"));
+  CHECK_FALSE(has_text(found, "Los Angeles Sheriff"));
+}
