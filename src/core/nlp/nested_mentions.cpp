@@ -145,12 +145,14 @@ class NestedFinder {
     return it == by_form_.end() ? kNone : it->second;
   }
 
+  // The cheap questions first: most spans inside a name are no name, and the common-word test
+  // (six lists and the corpus counts) runs only for a single word that is one.
   size_t entity_for(std::string_view form, bool one_word, size_t owner) {
-    if (one_word && common_word(form, stats_)) return kNone;
     const size_t named = known(form);
     if (named == kAmbiguous || named == owner) return kNone;
-    // A given name alone inside a name is seldom that person ("Mohamed" in a name of three).
     if (named != kNone) {
+      if (one_word && common_word(form, stats_)) return kNone;
+      // A given name alone inside a name is seldom that person ("Mohamed" in a name of three).
       const bool given_name =
           entities_[named].type == EntityType::Person && one_word && lexicon().is_first_name(form);
       return given_name ? kNone : named;
@@ -159,8 +161,10 @@ class NestedFinder {
     // names ("Johnson", "Stone", "Reading") are too often a surname or a word inside a name.
     const Lexicon& lex = lexicon();
     const Lexicon::NameLists lists = lex.name_lists(form);
-    if (!lists.country && !lists.subdivision && !(lists.city && !one_word) && !part_of_region(form))
+    if (!lists.country && !lists.subdivision && !(lists.city && !one_word) &&
+        (one_word || !part_of_region(form)))
       return kNone;
+    if (one_word && common_word(form, stats_)) return kNone;
     // A country by its common name, which may be an entity already ("U.S." in "U.S. Air Force"
     // and "the United States").
     std::string_view name = lex.country_name(form);
