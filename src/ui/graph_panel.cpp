@@ -34,8 +34,9 @@ constexpr double kLayoutBudgetMs = 6.0;
 constexpr uint32_t kMaxStepsPerFrame = 2;
 constexpr float kZoomPerWheelNotch = 1.15f;
 constexpr double kMinZoom = 1e-4, kMaxZoom = 1e4;  // pixels per world unit
-constexpr float kLabelWrapEm = 11.0f;              // long names wrap at this width
-constexpr size_t kMaxLabelCandidates = 1500;       // per frame, highest priority first
+constexpr float kFitLargestRadiusEm = 2.2f;   // the largest disc when fitting: its radius, in ems
+constexpr float kLabelWrapEm = 11.0f;         // long names wrap at this width
+constexpr size_t kMaxLabelCandidates = 1500;  // per frame, highest priority first
 constexpr float kPickSlopPx = 4.0f;
 
 void set_color(uint8_t out[4], const Rgba8& color, uint8_t alpha) {
@@ -355,6 +356,12 @@ void GraphPanel::fit(bool animate) {
   const view::WorldBounds bounds = view::bounds_of(shown, radii);
   if (bounds.empty() || viewport_.width <= 0.0f) return;
   view::Camera target = view::fit_camera(bounds, viewport_, 24.0f);
+  // A graph of a few nodes would fill the panel with discs a third of it wide: no node is drawn
+  // wider than kFitLargestRadiusEm when fitting (zooming in by hand still goes further).
+  const float largest = radii.empty() ? 0.0f : *std::max_element(radii.begin(), radii.end());
+  if (largest > 0.0f)
+    target.zoom = std::min(
+        target.zoom, static_cast<double>(kFitLargestRadiusEm * ImGui::GetFontSize() / largest));
   target.clamp_zoom(kMinZoom, kMaxZoom);
   if (animate) {
     tween_.start(camera_, target, 0.35);
@@ -536,16 +543,22 @@ void GraphPanel::draw_labels(const Story& story, const view::Viewport& viewport,
     c.priority = priority;
     candidates.push_back(c);
   };
-  // The focus and its neighbours first, then the rest by size.
+  // The focus and its neighbours first, then the rest by size; each node once (a neighbour
+  // considered twice would get two labels).
+  std::vector<uint8_t> considered(story_nodes_, 0);
   if (focus >= 0) {
+    considered[static_cast<uint32_t>(focus)] = 1;
     consider(static_cast<uint32_t>(focus), 1e300);
-    for (const Neighbor& n : story.graph.neighbors(static_cast<uint32_t>(focus)))
-      if (visible_[n.node]) consider(n.node, 1e200 + static_cast<double>(radii_[n.node]));
+    for (const Neighbor& n : story.graph.neighbors(static_cast<uint32_t>(focus))) {
+      if (!visible_[n.node] || considered[n.node]) continue;
+      considered[n.node] = 1;
+      consider(n.node, 1e200 + static_cast<double>(radii_[n.node]));
+    }
   }
   for (size_t rank = 0; rank < label_order_.size() && candidates.size() < kMaxLabelCandidates;
        ++rank) {
     const uint32_t v = label_order_[rank];
-    if (!visible_[v] || static_cast<int32_t>(v) == focus) continue;
+    if (!visible_[v] || considered[v]) continue;
     consider(v, static_cast<double>(label_order_.size() - rank));
   }
   view::LabelPlacementOptions options;

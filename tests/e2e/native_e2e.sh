@@ -46,6 +46,20 @@ state_check() {
 }
 check "state lists five titled documents, the selection, and no missing glyphs" state_check
 
+# A selected entity's neighbours are labelled first: each node gets one label, not two.
+(cd / && LIBGL_ALWAYS_SOFTWARE=1 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$app" --frames 30 --state "$out/state_entity.json" --select entity:e0 \
+  --edits-dir "$out/edits") >"$out/log_entity" 2>&1
+labels_check() {
+  node -e '
+    const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const ids = s.graph.labelled.map((l) => l.id);
+    const ok = ids.length >= 3 && new Set(ids).size === ids.length && ids.includes("e0");
+    if (!ok) { console.error(JSON.stringify(ids)); process.exit(1); }
+  ' "$out/state_entity.json"
+}
+check "a selected entity and its neighbours: one label per node" labels_check
+
 # Saved edits that are partly unreadable: the readable part applies, and the whole file is kept
 # aside before anything is saved over it (nothing the user made is lost).
 fp=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).fingerprint)' "$out/state.json")
