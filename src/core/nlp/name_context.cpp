@@ -111,6 +111,9 @@ bool is_name_token(const DocumentView& v, size_t i) {
   // Most words are lower-case: rule them out before the costlier checks.
   if (!t.has(text::kCapitalized) && !t.has(text::kAllCaps) && !has_inner_capital(word))
     return false;  // (iPhone, eBay have an inner capital)
+  // "US$ 20,000", "NZ$": a country's letters written onto a dollar sign are a currency.
+  if (i + 1 < v.tokens.size() && v.tokens[i + 1].start == t.end && v.text[t.end] == '$')
+    return false;
   return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
 }
 

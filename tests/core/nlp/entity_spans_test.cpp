@@ -462,3 +462,11 @@ TEST_CASE("a title after a place's name leaves the place") {
   CHECK_FALSE(has_text(found, "U.S. Senator"));
   CHECK_FALSE(has_text(found, "Los Angeles Sheriff"));
 }
+
+TEST_CASE("a country's letters on a dollar sign are a currency, not the country") {
+  const auto found = mentions_of(
+      "He was released on US$ 20,000 bail. The US team won, and the fee rose to NZ$ 400.");
+  CHECK_FALSE(has_text(found, "NZ"));
+  CHECK(std::count_if(found.begin(), found.end(), [](const Found& f) { return f.text == "US"; }) ==
+        1);
+}
