@@ -116,8 +116,9 @@ EXTRA_SUFFIXES = ["co", "corp", "inc", "incorporated", "limited", "llc", "llp", 
 EXTRA_COUNTRY_NAMES = ["America", "Britain", "England", "Northern Ireland", "Scotland", "Turkey",
                        "U.K.", "U.S.", "U.S.A.", "UK", "US", "Wales"]
 # Forms of a country's name that its entries in the packages leave out (two-letter codes are
-# kept only for these two; "Britain" is how news names the United Kingdom).
-EXTRA_COUNTRY_FORMS = {"United States": ["U.S.", "U.S.A.", "US"],
+# kept only for these two; "Britain" is how news names the United Kingdom, "America" alone the
+# United States: the continents are "North America" and "South America").
+EXTRA_COUNTRY_FORMS = {"United States": ["America", "U.S.", "U.S.A.", "US"],
                        "United Kingdom": ["Britain", "U.K.", "UK"]}
 # World regions news names as places, beside the regions and subregions world-countries gives
 # ("Europe", "South America", "Western Africa"): the everyday names it lacks.
@@ -400,8 +401,8 @@ def main():
     write_list(out, "country_names.txt", """
         Forms of each country's name under its common name, as "Common|form|form": official
         names and alternative spellings from npm world-countries 5.1.0 (ODbL-1.0) that
-        countries.txt lists, with their ASCII spellings, plus "US", "U.S.", "U.S.A." and "UK",
-        "U.K.", "Britain"; a form two countries share is left out.""", country_forms)
+        countries.txt lists, with their ASCII spellings, plus "America", "US", "U.S.", "U.S.A."
+        and "UK", "U.K.", "Britain"; a form two countries share is left out.""", country_forms)
     write_list(out, "demonyms.txt", """
         English demonyms from npm world-countries 5.1.0 (ODbL-1.0), with -s plurals for those
         ending in -an, -i or -er ("Afghans", "Israelis").""", demonyms)

@@ -118,13 +118,16 @@ TEST_CASE("a country's forms are one place, and an acronym the one name with its
   const Corpus corpus = corpus_of(
       {"The U.S. sent aid. Officials in the United States said the Harbour Space Centre would "
        "help, and HSC staff agreed.",
-       "Later the US added more. Students of the University of Sheffield met US officials."});
+       "Later the US added more. Students of the University of Sheffield met US officials. "
+       "America, they said, would pay. Flights to North America resumed."});
   const Analysis a = analyze(corpus);
   const Entity* us = entity_named(a, "United States");
   REQUIRE(us != nullptr);
   CHECK(std::find(us->aliases.begin(), us->aliases.end(), "U.S.") != us->aliases.end());
   CHECK(std::find(us->aliases.begin(), us->aliases.end(), "US") != us->aliases.end());
-  CHECK(us->mentions.size() == 4);  // both articles, and not the University's "US"
+  CHECK(std::find(us->aliases.begin(), us->aliases.end(), "America") != us->aliases.end());
+  // Both articles, and not the University's "US" nor the continent.
+  CHECK(us->mentions.size() == 5);
   const Entity* centre = entity_named(a, "Harbour Space Centre");
   REQUIRE(centre != nullptr);
   CHECK(std::find(centre->aliases.begin(), centre->aliases.end(), "HSC") != centre->aliases.end());
@@ -135,16 +138,17 @@ TEST_CASE("a country's forms are one place, and an acronym the one name with its
 }
 
 TEST_CASE("the words before an organisation's 'of' alone are its short name") {
-  const Corpus corpus = corpus_of(
-      {"The High Court of Arbitration ruled on Monday. The High Court gave no reasons."});
+  const Corpus corpus =
+      corpus_of({"The High Court of Arbitration ruled on Monday. The High Court gave no reasons."});
   const Analysis a = analyze(corpus);
   const Entity* court = entity_named(a, "High Court of Arbitration");
   REQUIRE(court != nullptr);
   CHECK(std::find(court->aliases.begin(), court->aliases.end(), "High Court") !=
         court->aliases.end());
   // Two names with that head in the article: the short one is left alone.
-  const Corpus two = corpus_of({"The High Court of Arbitration and the High Court of Appeal met. "
-                                "The High Court gave no reasons."});
+  const Corpus two =
+      corpus_of({"The High Court of Arbitration and the High Court of Appeal met. "
+                 "The High Court gave no reasons."});
   const Analysis b = analyze(two);
   const Entity* alone = entity_named(b, "High Court");
   CHECK(alone != nullptr);
