@@ -369,6 +369,30 @@ void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates)
   }
 }
 
+// "North and South Korea", "East and West Germany": a compass word before "and" and another
+// compass word that opens a place's name is that place's name with the rest left out. It takes
+// the second name's type and stands for it with its own compass word, so that it joins the
+// entity that name has ("North Korea") instead of standing alone as a junk "North".
+void read_compass_ellipsis(const DocumentView& v, std::vector<EntityCandidate>& candidates) {
+  for (size_t k = 0; k + 1 < candidates.size(); ++k) {
+    EntityCandidate& c = candidates[k];
+    const EntityCandidate& next = candidates[k + 1];
+    const size_t joiner = c.end_token;
+    if (c.end_token - c.first_token != 1 || !is_compass_word(v.token_text(c.first_token)) ||
+        joiner + 1 != next.first_token || next.end_token - next.first_token < 2 ||
+        !(text::equals_lower(v.token_text(joiner), "and") ||
+          text::equals_lower(v.token_text(joiner), "or")) ||
+        !is_compass_word(v.token_text(next.first_token)) || !next.typed)
+      continue;
+    const size_t space = next.key.find(' ');
+    c.stands_for = std::string(v.token_text(c.first_token)) + next.key.substr(space);
+    c.type = next.type;
+    c.confidence = next.confidence;
+    c.evidence = next.evidence;
+    c.typed = true;
+  }
+}
+
 // The initials of the two-word names of a document ("UN" of "the United Nations", "EU" of "the
 // European Union"): a two-letter acronym that spells one is that name's, not a common noun.
 std::vector<std::string> two_word_initials(const DocumentView& v) {
@@ -659,6 +683,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     i = next;
   }
   type_teams(v, out);
+  read_compass_ellipsis(v, out);
   return out;
 }
 

@@ -60,6 +60,9 @@ struct EntityCandidate {
   uint32_t start = 0;  // bytes
   uint32_t end = 0;
   std::string key;  // the surface form, words joined by single spaces
+  // The full name an elliptical form stands for ("North Korea" for the "North" of "North and
+  // South Korea"), or empty; entity resolution merges the form into that name.
+  std::string stands_for;
   EntityType type = EntityType::Person;
   float confidence = 0.0f;
   uint16_t evidence = 0;

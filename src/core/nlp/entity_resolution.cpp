@@ -232,6 +232,16 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     merges.push_back({alias, rule, confidence});
   };
 
+  // ---- "North" in "North and South Korea" is North Korea where that name is a node.
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    for (size_t c : nodes[n].candidates) {
+      if (candidates[c].stands_for.empty()) continue;
+      const auto full = node_of.find({candidates[c].stands_for, -1});
+      if (full != node_of.end()) merge(n, full->second, "ellipsis", 0.8);
+      break;
+    }
+  }
+
   // "Warhol Polaroids", "Warhol Factory": two capitalised words that start with the surname of a
   // person named with a first name are a thing named after them, not another person.
   std::unordered_map<std::string_view, bool> strong_surnames;

@@ -470,3 +470,19 @@ TEST_CASE("a country's letters on a dollar sign are a currency, not the country"
   CHECK(std::count_if(found.begin(), found.end(), [](const Found& f) { return f.text == "US"; }) ==
         1);
 }
+
+TEST_CASE("'North' in 'North and South Korea' is North Korea, not a person") {
+  Corpus corpus;
+  const std::string text =
+      "The talks began after North and South Korea exchanged fire. North Korea said nothing, and "
+      "South Korea evacuated villages.";
+  add_document_bytes("doc.txt", text, corpus);
+  const Analysis a = analyze(corpus);
+  const Entity* north = entity_named(a, "North Korea");
+  REQUIRE(north != nullptr);
+  CHECK(north->mentions.size() == 2);
+  CHECK(std::find(north->aliases.begin(), north->aliases.end(), "North") != north->aliases.end());
+  REQUIRE(north->merges.size() == 1);
+  CHECK(north->merges[0].rule == "ellipsis");
+  CHECK(entity_named(a, "North") == nullptr);
+}
