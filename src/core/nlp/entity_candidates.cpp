@@ -188,10 +188,12 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (!plural && seen_twice) c.evidence |= kSpeechContext;
   }
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
-  // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's).
+  // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's, nor
+  // "Star Wars", a given name that is also a word before a plural noun).
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
       !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword && !event_keyword &&
-      !(c.evidence & (kPlaceList | kFacility)))
+      !(c.evidence & (kPlaceList | kFacility)) &&
+      !(lex.is_ambiguous_first_name(first_word) && lex.is_plural_noun(last_word)))
     c.evidence |= kFirstName;
   if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;
   if (words == 1 && v.tokens[c.first_token].has(text::kAllCaps) && first_word.size() >= 2 &&
@@ -245,6 +247,9 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
         (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }
+  // A person's name does not end in a plural noun ("Star Wars", "Pace Galleries", "Silver
+  // Clouds"); a surname that is one ("Waters") comes after a listed given name, which types it.
+  if (plain_words && lex.is_plural_noun(last_word)) plain_words = false;
   if (plain_words && !org_keyword && !event_keyword) c.evidence |= kPersonShape;
   // Shaped like a name, but no person's: led by a company's name ("Google Chrome", "Mozilla
   // Firefox": its product), or after "the" ("the Evergreen Aviation", "the Warhol Polaroids"),

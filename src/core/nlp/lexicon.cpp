@@ -37,6 +37,7 @@ constexpr std::array<ListSpec, kWordListCount> kSpecs = {{
     {"location_keywords.txt", true, false},
     {"event_keywords.txt", true, false},
     {"not_entities.txt", true, false},
+    {"plural_nouns.txt", true, false},
 }};
 
 unsigned char fold(unsigned char c, bool fold_case) {
@@ -310,6 +311,9 @@ bool Lexicon::is_event_keyword(std::string_view w) const {
 }
 bool Lexicon::is_not_entity_word(std::string_view w) const {
   return contains(WordList::NotEntities, w);
+}
+bool Lexicon::is_plural_noun(std::string_view w) const {
+  return contains(WordList::PluralNouns, w);
 }
 
 std::string_view Lexicon::country_name(std::string_view form) const {

@@ -37,8 +37,9 @@ enum class WordList : uint8_t {
   LocationKeywords,     // location_keywords.txt: "River", "Airport"
   EventKeywords,        // event_keywords.txt: "Summit", "Olympics", "World Cup"
   NotEntities,          // not_entities.txt: "The", "However", "Monday"
+  PluralNouns,          // plural_nouns.txt: "wars", "galleries" (ignores ASCII case)
 };
-inline constexpr size_t kWordListCount = 16;
+inline constexpr size_t kWordListCount = 17;
 
 // What a given name says about the pronoun its bearer is referred to by: a name in both or
 // neither of the gendered lists says nothing.
@@ -92,6 +93,7 @@ class Lexicon {
   bool is_location_keyword(std::string_view word) const;
   bool is_event_keyword(std::string_view word) const;
   bool is_not_entity_word(std::string_view word) const;
+  bool is_plural_noun(std::string_view word) const;  // "Wars", "Galleries", "clouds"
 
   // The common name of the country `form` names ("U.S." -> "United States", "DPRK" -> "North
   // Korea"; "United States" -> itself), or an empty view. Case-sensitive; the view points into

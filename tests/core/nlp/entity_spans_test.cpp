@@ -486,3 +486,11 @@ TEST_CASE("'North' in 'North and South Korea' is North Korea, not a person") {
   CHECK(north->merges[0].rule == "ellipsis");
   CHECK(entity_named(a, "North") == nullptr);
 }
+
+TEST_CASE("a name ending in a plural noun is no person's; a surname like one keeps its person") {
+  const auto found = mentions_of(
+      "The Star Wars actor spoke to Kathryn Waters. She saw Silver Clouds at Harlow Museum.");
+  CHECK_FALSE(has(found, "Star Wars", EntityType::Person));
+  CHECK_FALSE(has(found, "Silver Clouds", EntityType::Person));
+  CHECK(has(found, "Kathryn Waters", EntityType::Person));
+}

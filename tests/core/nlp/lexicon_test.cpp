@@ -182,6 +182,12 @@ TEST_SUITE("lexicon") {
     }
     CHECK_FALSE(lex.is_not_entity_word("Chintala"));
     CHECK_FALSE(lex.is_not_entity_word("US"));  // not "us"
+    // Plural nouns, in any case; singulars and names are not.
+    CHECK(lex.is_plural_noun("Wars"));
+    CHECK(lex.is_plural_noun("galleries"));
+    CHECK_FALSE(lex.is_plural_noun("war"));
+    CHECK_FALSE(lex.is_plural_noun("Chintala"));
+    CHECK_FALSE(lex.is_plural_noun("glass"));
   }
 
   TEST_CASE("reporting verbs in every form, with their lemma") {

@@ -13,7 +13,8 @@ namespace {
 
 std::vector<std::string> quoted(std::string_view text) {
   std::vector<std::string> out;
-  for (const QuoteSpan& q : find_quote_spans(text)) out.emplace_back(text.substr(q.start, q.end - q.start));
+  for (const QuoteSpan& q : find_quote_spans(text))
+    out.emplace_back(text.substr(q.start, q.end - q.start));
   return out;
 }
 
@@ -26,22 +27,27 @@ TEST_CASE("single quotes with apostrophes inside pair correctly") {
       "regret of not trying something outside of Meta.'";
   const auto q = quoted(text);
   REQUIRE(q.size() == 2);
-  CHECK(q[0] == "'It's really hard to let go of this kind of power, but ultimately, curiosity won out,'");
+  CHECK(q[0] ==
+        "'It's really hard to let go of this kind of power, but ultimately, curiosity won out,'");
   CHECK(q[1] == "'I didn't want to have the regret of not trying something outside of Meta.'");
 }
 
 TEST_CASE("typographic quotes and possessives") {
   const std::string text =
-      "He said \xE2\x80\x9CWe never let them \xE2\x80\x98" "drive\xE2\x80\x99 the team.\xE2\x80\x9D "
+      "He said \xE2\x80\x9CWe never let them \xE2\x80\x98"
+      "drive\xE2\x80\x99 the team.\xE2\x80\x9D "
       "Meta\xE2\x80\x99s view differs.";
   const auto q = quoted(text);
   REQUIRE(q.size() == 1);
-  CHECK(q[0] == "\xE2\x80\x9CWe never let them \xE2\x80\x98" "drive\xE2\x80\x99 the team.\xE2\x80\x9D");
+  CHECK(q[0] ==
+        "\xE2\x80\x9CWe never let them \xE2\x80\x98"
+        "drive\xE2\x80\x99 the team.\xE2\x80\x9D");
 }
 
 TEST_CASE("straight double quotes, including a title in quotes") {
-  const auto q = quoted("- Engineering quality rules: \"commits must be made by Facebook engineers\"\n"
-                        "- **~600 layoffs** at the \"Superintelligence Lab\"\n");
+  const auto q = quoted(
+      "- Engineering quality rules: \"commits must be made by Facebook engineers\"\n"
+      "- **~600 layoffs** at the \"Superintelligence Lab\"\n");
   REQUIRE(q.size() == 2);
   CHECK(q[0] == "\"commits must be made by Facebook engineers\"");
   CHECK(q[1] == "\"Superintelligence Lab\"");
@@ -86,7 +92,8 @@ TEST_CASE("a quote left open at a paragraph's end and closed in the next") {
 }
 
 TEST_CASE("an unclosed quote does not swallow the next paragraph") {
-  const auto q = quoted("He said \"this never closes.\nA new paragraph with \"a real quote\" here.");
+  const auto q =
+      quoted("He said \"this never closes.\nA new paragraph with \"a real quote\" here.");
   REQUIRE(q.size() == 1);
   CHECK(q[0] == "\"a real quote\"");
 }
@@ -108,8 +115,8 @@ TEST_CASE("guillemets") {
 
 TEST_CASE("random bytes: spans are sorted, in bounds and non-overlapping") {
   std::mt19937 rng(7);
-  const char alphabet[] = {'"', '\'', '\n', ' ', 'a', 'B', '>', '.', ',', '\xE2', '\x80', '\x9C',
-                           '\x9D', '\x98', '\x99', '\xC2', '\xAB', '\xBB'};
+  const char alphabet[] = {'"',    '\'',   '\n',   ' ',    'a',    'B',    '>',    '.',    ',',
+                           '\xE2', '\x80', '\x9C', '\x9D', '\x98', '\x99', '\xC2', '\xAB', '\xBB'};
   for (int round = 0; round < 300; ++round) {
     std::string text(static_cast<size_t>(rng() % 400), ' ');
     for (char& c : text) c = alphabet[rng() % sizeof(alphabet)];
