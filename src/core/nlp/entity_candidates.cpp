@@ -149,7 +149,6 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (lists.company) c.evidence |= kCompanyList;
   // Cities and regions share many names with companies and people ("Meta", "Florence"): a lone
   // word counts as a place only after "in", "from" and the like; countries always do.
-  const bool name_like = lists.first_name || lists.company || lists.ambiguous_first_name;
   // "South East Asia", "Kowloon West": a part of a listed place, named by compass points.
   bool part_of_place = false;
   if (words > 1) {
@@ -157,12 +156,11 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (!place.empty()) {
       const Lexicon::NameLists of = lex.name_lists(place);
       part_of_place = of.country || of.subdivision ||
-                      (of.city && (place.find(' ') != std::string_view::npos ||
-                                   !(of.first_name || of.company || of.ambiguous_first_name)));
+                      (of.city && (place.find(' ') != std::string_view::npos || !of.name_like()));
     }
   }
   if (!lists.demonym && (lists.country ||
-                         (lists.place() && (words > 1 || !name_like ||
+                         (lists.place() && (words > 1 || !lists.name_like() ||
                                             after_location_preposition(v, c.first_token))) ||
                          (words == 1 && before_region(v, c.first_token)) ||
                          in_place_context(v, c.first_token, c.end_token) ||

@@ -73,6 +73,9 @@ class Lexicon {
     bool subdivision = false;
     bool company = false;
     bool place() const { return country || city || subdivision; }
+    // Also a person's or a company's name ("Florence", "Meta"): a lone word is a place only where
+    // its context says so.
+    bool name_like() const { return first_name || company || ambiguous_first_name; }
   };
   NameLists name_lists(std::string_view name) const;
 

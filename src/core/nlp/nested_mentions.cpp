@@ -1,7 +1,6 @@
 #include "core/nlp/nested_mentions.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -73,7 +72,7 @@ size_t head_word(const DocumentView& v, size_t begin, size_t end) {
   return head == end ? end - 1 : head;
 }
 
-// One inner name found, to be added once the lookups (views into entity names) are done.
+// One inner name found, added once every mention has been read.
 struct Found {
   size_t entity;  // index into entities, or entities.size() + index into new places
   std::string_view form;
@@ -128,7 +127,7 @@ class NestedFinder {
   }
 
   // The places made for inner names no entity had, in order of first use.
-  std::vector<std::string_view>& new_places() { return new_places_; }
+  const std::vector<std::string_view>& new_places() const { return new_places_; }
 
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
@@ -186,7 +185,8 @@ class NestedFinder {
   std::vector<std::string_view> new_places_;
 };
 
-// Records `form` as an alias of `e` (a country form joined to its common name) when it is new.
+// Records `form` as an alias of `e` when it is new: only a country's form joined to the country
+// by its common name is ("U.S." to "United States"); other inner names are a name or alias already.
 void add_alias(Entity& e, std::string_view form, const DocSpan& evidence) {
   if (form == e.name) return;
   auto at = std::lower_bound(e.aliases.begin(), e.aliases.end(), form);
@@ -208,23 +208,21 @@ void add_nested_mentions(const std::vector<DocumentView>& views, const WordStats
     }
   }
   if (found.empty()) return;
-  // Copies first: the views point into the names that new entities may move.
-  std::vector<std::string> places(finder.new_places().begin(), finder.new_places().end());
-  std::vector<std::pair<size_t, std::string>> forms;
-  forms.reserve(found.size());
-  for (const Found& f : found) forms.emplace_back(f.entity, std::string(f.form));
-  for (std::string& name : places) {
+  // The forms and the new places' names are views into the documents and the lexicon, which
+  // stay put while entities are added (the finder's own keys into entity names are not used
+  // again).
+  for (const std::string_view name : finder.new_places()) {
     Entity place;
-    place.name = std::move(name);
+    place.name = std::string(name);
     place.type = EntityType::Location;
     entities.push_back(std::move(place));
   }
   std::vector<bool> touched(entities.size(), false);
-  for (size_t i = 0; i < found.size(); ++i) {
-    Entity& e = entities[forms[i].first];
-    e.mentions.push_back(found[i].span);
-    add_alias(e, forms[i].second, found[i].span);
-    touched[forms[i].first] = true;
+  for (const Found& f : found) {
+    Entity& e = entities[f.entity];
+    e.mentions.push_back(f.span);
+    add_alias(e, f.form, f.span);
+    touched[f.entity] = true;
   }
   for (size_t e = 0; e < entities.size(); ++e) {
     if (!touched[e]) continue;
