@@ -494,3 +494,12 @@ TEST_CASE("a name ending in a plural noun is no person's; a surname like one kee
   CHECK_FALSE(has(found, "Silver Clouds", EntityType::Person));
   CHECK(has(found, "Kathryn Waters", EntityType::Person));
 }
+
+TEST_CASE("fairs, carnivals and the Hajj are events; an acronym alone is no event word") {
+  const auto found = mentions_of(
+      "She won a prize at the Harlow Science Fair. Millions travel to Mecca for the Hajj. The "
+      "team at FAIR, the company's research lab, said it would publish.");
+  CHECK(has(found, "Harlow Science Fair", EntityType::Event));
+  CHECK(has(found, "Hajj", EntityType::Event));
+  CHECK_FALSE(has(found, "FAIR", EntityType::Event));
+}
