@@ -33,6 +33,9 @@ bool is_connector(std::string_view word) {
 }
 
 bool is_particle_surname(std::string_view word) {
+  // Every prefix starts with a, b, e or i; most words asked are capitalised.
+  if (word.size() < 4 || !(word[0] == 'a' || word[0] == 'b' || word[0] == 'e' || word[0] == 'i'))
+    return false;
   for (std::string_view prefix :
        {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-", "bint-"}) {
     if (word.size() > prefix.size() + 1 && word.starts_with(prefix) && word[prefix.size()] >= 'A' &&

@@ -22,10 +22,20 @@ bool has_surname_prefix(std::string_view word) {
 
 bool is_title_case_function_word(std::string_view word) {
   if (word.empty() || word.size() > 4 || word[0] < 'a' || word[0] > 'w') return false;
-  static constexpr std::string_view kWords[] = {"a",   "an",   "and", "as",   "at",  "but", "by",
-                                                "for", "from", "in",  "into", "nor", "of",  "on",
-                                                "or",  "the",  "to",  "up",   "via", "vs",  "with"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  // By length: asked of most tokens, so a few comparisons instead of a walk of the list.
+  static constexpr std::string_view kTwo[] = {"an", "as", "at", "by", "in", "of",
+                                              "on", "or", "to", "up", "vs"};
+  static constexpr std::string_view kThree[] = {"and", "but", "for", "nor", "the", "via"};
+  static constexpr std::string_view kFour[] = {"from", "into", "with"};
+  const auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  };
+  switch (word.size()) {
+    case 1: return word[0] == 'a';
+    case 2: return in(kTwo);
+    case 3: return in(kThree);
+    default: return in(kFour);
+  }
 }
 
 }  // namespace dramatis
