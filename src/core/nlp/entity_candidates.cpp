@@ -250,6 +250,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   // A person's name does not end in a plural noun ("Star Wars", "Pace Galleries", "Silver
   // Clouds"); a surname that is one ("Waters") comes after a listed given name, which types it.
   if (plain_words && lex.is_plural_noun(last_word)) plain_words = false;
+  // Nor in an abstract noun of Latin make ("Stable Diffusion", "Clean Air Coalition").
+  if (plain_words && last_word.size() > 5 &&
+      (last_word.ends_with("tion") || last_word.ends_with("sion")))
+    plain_words = false;
   if (plain_words && !org_keyword && !event_keyword) c.evidence |= kPersonShape;
   // Shaped like a name, but no person's: led by a company's name ("Google Chrome", "Mozilla
   // Firefox": its product), or after "the" ("the Evergreen Aviation", "the Warhol Polaroids"),

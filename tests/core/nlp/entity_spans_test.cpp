@@ -487,12 +487,15 @@ TEST_CASE("'North' in 'North and South Korea' is North Korea, not a person") {
   CHECK(entity_named(a, "North") == nullptr);
 }
 
-TEST_CASE("a name ending in a plural noun is no person's; a surname like one keeps its person") {
+TEST_CASE("a name ending in a plural or abstract noun is no person's; a surname like one is") {
   const auto found = mentions_of(
       "The Star Wars actor spoke to Kathryn Waters. She saw Silver Clouds at Harlow Museum.");
   CHECK_FALSE(has(found, "Star Wars", EntityType::Person));
   CHECK_FALSE(has(found, "Silver Clouds", EntityType::Person));
   CHECK(has(found, "Kathryn Waters", EntityType::Person));
+  // Nor in an abstract noun in -tion or -sion.
+  const auto model = mentions_of("The images came from the generator Stable Diffusion, he said.");
+  CHECK_FALSE(has(model, "Stable Diffusion", EntityType::Person));
 }
 
 TEST_CASE("fairs, carnivals and the Hajj are events; an acronym alone is no event word") {
