@@ -270,6 +270,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   const bool after_the =
       c.first_token > 0 && text::equals_lower(v.token_text(c.first_token - 1), "the");
 
+  // "institutions like Princeton and Stanford": the list's kind says what its names are.
+  const std::optional<EntityType> listed = listed_kind(v, c.first_token);
+  if (listed) c.evidence |= kListedAs;
+
   // Decide, strongest evidence first.
   const auto set = [&](EntityType type, float confidence) {
     c.type = type;
@@ -282,6 +286,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(lex.is_company(first_word.substr(1)) ? EntityType::Org : EntityType::Person, 0.7f);
   } else if (c.evidence & kHonorific) {
     set(EntityType::Person, 0.9f);
+  } else if (listed) {
+    set(*listed, 0.8f);
   } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {
     set(EntityType::Person, 0.9f);
   } else if (c.evidence & kFacility) {

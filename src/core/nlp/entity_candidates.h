@@ -34,7 +34,7 @@ struct WordStats {
 void add_word_stats(const DocumentView& view, WordStats& stats);
 
 // Why a candidate got its type; several can hold.
-enum CandidateEvidence : uint16_t {
+enum CandidateEvidence : uint32_t {
   kFirstName = 1 << 0,       // starts with a known first name
   kHonorific = 1 << 1,       // after Mr., Dr., President, CEO ...
   kOrgKeyword = 1 << 2,      // contains Lab, University, Foundation ... or ends with Inc., Ltd.
@@ -51,6 +51,7 @@ enum CandidateEvidence : uint16_t {
   kFacility = 1 << 13,       // a building or site: Museum, Center, Mosque, River, Airport
   kActingCountry = 1 << 14,  // a country that acts or plays: its government or its team
   kWorkTitle = 1 << 15,      // right after "novel", "film", "album" ...: a work's title
+  kListedAs = 1 << 16,       // in a list after its kind: "institutions like X and Y"
 };
 
 struct EntityCandidate {
@@ -65,7 +66,7 @@ struct EntityCandidate {
   std::string stands_for;
   EntityType type = EntityType::Person;
   float confidence = 0.0f;
-  uint16_t evidence = 0;
+  uint32_t evidence = 0;
   bool typed = false;  // the type rests on evidence (else a guess to confirm by aliasing)
   bool headline = false;
   bool sentence_initial = false;

@@ -252,6 +252,50 @@ std::string_view without_compass_points(std::string_view name) {
   return rest.size() == name.size() ? std::string_view() : rest;
 }
 
+std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
+  // Back over the list's names, commas and "and"/"or" to the word that opens it.
+  constexpr size_t kMaxListTokens = 24;
+  const uint32_t sentence = v.token_sentence[first];
+  size_t i = first;
+  while (i > 0 && first - i < kMaxListTokens && v.token_sentence[i - 1] == sentence) {
+    const std::string_view w = v.token_text(i - 1);
+    if (w != "," && w != "and" && w != "or" && !is_name_token(v, i - 1)) break;
+    --i;
+  }
+  // "like", "including" or "such as" after the kind's noun (", including" after a comma).
+  if (i < 2 || v.token_sentence[i - 1] != sentence) return std::nullopt;
+  size_t noun = i - 2;
+  const std::string_view cue = v.token_text(i - 1);
+  if (cue == "as" && noun > 0 && v.token_text(noun) == "such") {
+    --noun;
+  } else if (cue == "including") {
+    if (v.token_text(noun) == "," && noun > 0) --noun;
+  } else if (cue != "like") {
+    return std::nullopt;
+  }
+  if (v.token_sentence[noun] != sentence) return std::nullopt;
+  static constexpr std::string_view kOrganisations[] = {
+      "institutions", "universities", "companies", "firms",    "organisations", "organizations",
+      "agencies",     "banks",        "startups",  "labs",     "schools",       "colleges",
+      "clubs",        "teams",        "brands",    "outlets",  "newspapers",    "charities",
+      "parties",      "broadcasters", "retailers", "insurers", "airlines",      "publishers"};
+  static constexpr std::string_view kPlaces[] = {"cities",  "countries", "towns",  "places",
+                                                 "regions", "provinces", "states", "villages"};
+  static constexpr std::string_view kPeople[] = {
+      "people",      "artists",     "leaders",   "figures",  "researchers", "scientists",
+      "celebrities", "politicians", "writers",   "authors",  "musicians",   "actors",
+      "executives",  "founders",    "engineers", "athletes", "singers"};
+  static constexpr std::string_view kProducts[] = {"products", "frameworks", "libraries", "tools",
+                                                   "apps",     "platforms",  "languages", "games"};
+  // Not "players", which are companies in a market and people in a match.
+  const std::string_view kind = v.token_text(noun);
+  if (text::listed(kind, kOrganisations)) return EntityType::Org;
+  if (text::listed(kind, kPlaces)) return EntityType::Location;
+  if (text::listed(kind, kPeople)) return EntityType::Person;
+  if (text::listed(kind, kProducts)) return EntityType::Product;
+  return std::nullopt;
+}
+
 std::string_view lower_into(std::string_view word, std::string& buffer) {
   buffer.assign(word);
   for (char& c : buffer) c = text::ascii_lower(c);

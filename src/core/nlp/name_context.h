@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/nlp/analysis.h"
 #include "core/nlp/document_view.h"
 
 namespace dramatis::name_context {
@@ -103,6 +105,12 @@ bool before_region(const DocumentView& v, size_t i);
 // "Raymond Chan of People Power", "a researcher at", "a delegation from": token `i` follows a
 // word that ties a name to someone.
 bool after_affiliation_word(const DocumentView& v, size_t i);
+
+// "institutions like Princeton and Stanford", "companies such as Meta", "cities including
+// Paris": the type of the names listed after a plural noun of their kind, for the name at token
+// `first` anywhere in such a list (PERSON for "people", "artists"...; ORG, LOCATION, PRODUCT), or
+// none.
+std::optional<EntityType> listed_kind(const DocumentView& v, size_t first);
 
 // "joined Meta", "leaves Google", "at OpenAI": a lone name there is an organisation.
 bool after_organisation_verb(const DocumentView& v, size_t i);

@@ -506,3 +506,17 @@ TEST_CASE("fairs, carnivals and the Hajj are events; an acronym alone is no even
   CHECK(has(found, "Hajj", EntityType::Event));
   CHECK_FALSE(has(found, "FAIR", EntityType::Event));
 }
+
+TEST_CASE("names listed after their kind take its type") {
+  const auto found = mentions_of(
+      "Early pilots at institutions like Princeton and Stanford went well. Flights to cities such "
+      "as Lyon, Porto and Brno resumed. Firms, including Norder and Vexa, said so. Languages like "
+      "Rust gained users.");
+  CHECK(has(found, "Princeton", EntityType::Org));
+  CHECK(has(found, "Stanford", EntityType::Org));
+  CHECK(has(found, "Porto", EntityType::Location));
+  CHECK(has(found, "Brno", EntityType::Location));
+  CHECK(has(found, "Norder", EntityType::Org));
+  CHECK(has(found, "Vexa", EntityType::Org));
+  CHECK(has(found, "Rust", EntityType::Product));
+}
