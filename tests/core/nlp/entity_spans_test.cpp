@@ -520,3 +520,12 @@ TEST_CASE("names listed after their kind take its type") {
   CHECK(has(found, "Vexa", EntityType::Org));
   CHECK(has(found, "Rust", EntityType::Product));
 }
+
+TEST_CASE("acronyms of common nouns name nothing") {
+  const auto found = mentions_of(
+      "The team moved its NLP work to new GPUs and published a PDF of the API on Monday.");
+  CHECK_FALSE(has_text(found, "NLP"));
+  CHECK_FALSE(has_text(found, "GPUs"));
+  CHECK_FALSE(has_text(found, "PDF"));
+  CHECK_FALSE(has_text(found, "API"));
+}
