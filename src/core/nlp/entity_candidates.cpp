@@ -603,6 +603,16 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         first = end;
       }
     }
+    // "501st Legion", "82nd Airborne Division": an ordinal just before an organisation's name
+    // is part of it.
+    if (first == i && first < end && i > 0 && v.token_sentence[i - 1] == sentence &&
+        v.tokens[i - 1].end + 1 == v.tokens[i].start && is_ordinal(v.token_text(i - 1))) {
+      for (size_t k = first; k < end; ++k) {
+        if (!lex.is_org_keyword(v.token_text(k))) continue;
+        --first;
+        break;
+      }
+    }
     const auto emit = [&](size_t from, size_t to, bool after_honorific) {
       EntityCandidate c;
       c.doc = v.doc;

@@ -213,6 +213,15 @@ bool is_version_number(std::string_view word) {
          (point == std::string_view::npos || !minor.empty());
 }
 
+bool is_ordinal(std::string_view word) {
+  if (word.size() < 3) return false;
+  const std::string_view digits = word.substr(0, word.size() - 2),
+                         ending = word.substr(word.size() - 2);
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  return ending == "st" || ending == "nd" || ending == "rd" || ending == "th";
+}
+
 bool is_roman_numeral(std::string_view word) {
   if (word.size() < 2 || word.find_first_of("IVX") == std::string_view::npos) return false;
   // Each decimal place written with its letters for one, five and ten: "", I, II, III, IV, V,

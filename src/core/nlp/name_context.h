@@ -78,6 +78,9 @@ bool is_dotted_initials(std::string_view word);
 // "6", "11", "3.5": one or two digits, perhaps a point and more digits.
 bool is_version_number(std::string_view word);
 
+// "1st", "22nd", "501st", "3rd", "10th": digits and the ordinal's English ending.
+bool is_ordinal(std::string_view word);
+
 // "XVII", "VIII", "IV": a well-formed Roman numeral of two letters or more with an I, V or X (so
 // "CD", "MDC" and "DC" stay acronyms). Alone it numbers a part or a sequel; it names no one.
 bool is_roman_numeral(std::string_view word);

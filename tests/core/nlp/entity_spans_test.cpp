@@ -529,3 +529,12 @@ TEST_CASE("acronyms of common nouns name nothing") {
   CHECK_FALSE(has_text(found, "PDF"));
   CHECK_FALSE(has_text(found, "API"));
 }
+
+TEST_CASE("more organisation words, and an ordinal before one is part of the name") {
+  const auto found = mentions_of(
+      "The request of the Municipality of Livorno was upheld. The 501st Legion returned, and the "
+      "82nd Airborne Division arrived.");
+  CHECK(has(found, "Municipality of Livorno", EntityType::Org));
+  CHECK(has(found, "501st Legion", EntityType::Org));
+  CHECK(has(found, "82nd Airborne Division", EntityType::Org));
+}
