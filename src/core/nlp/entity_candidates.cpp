@@ -270,6 +270,15 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   const bool after_the =
       c.first_token > 0 && text::equals_lower(v.token_text(c.first_token - 1), "the");
 
+  // A vessel's name ("HMS Victory", "USS Enterprise", "Space Shuttle Columbia") or a product's
+  // letters with its version ("IE6", "PS5"): things, not organisations.
+  const bool vessel =
+      words >= 2 &&
+      (is_vessel_prefix(first_word) ||
+       (words >= 3 && first_word == "Space" && v.token_text(c.first_token + 1) == "Shuttle"));
+  const bool versioned_letters =
+      words == 1 && is_versioned_letters(first_word) && !(c.evidence & (kCompanyList | kPlaceList));
+
   // "institutions like Princeton and Stanford": the list's kind says what its names are.
   const std::optional<EntityType> listed = listed_kind(v, c.first_token);
   if (listed) c.evidence |= kListedAs;
@@ -288,6 +297,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Person, 0.9f);
   } else if (listed) {
     set(*listed, 0.8f);
+  } else if (vessel) {
+    set(EntityType::Product, 0.8f);
+  } else if (versioned_letters) {
+    set(EntityType::Product, 0.6f);
   } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {
     set(EntityType::Person, 0.9f);
   } else if (c.evidence & kFacility) {

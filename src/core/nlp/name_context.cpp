@@ -213,6 +213,21 @@ bool is_version_number(std::string_view word) {
          (point == std::string_view::npos || !minor.empty());
 }
 
+bool is_vessel_prefix(std::string_view word) {
+  static constexpr std::string_view kPrefixes[] = {"HMS", "HMC",  "HMCS", "HMAS", "HMNZS",
+                                                   "USS", "USNS", "RMS",  "MV"};
+  return std::find(std::begin(kPrefixes), std::end(kPrefixes), word) != std::end(kPrefixes);
+}
+
+bool is_versioned_letters(std::string_view word) {
+  size_t letters = 0;
+  while (letters < word.size() && word[letters] >= 'A' && word[letters] <= 'Z') ++letters;
+  const size_t digits = word.size() - letters;
+  return letters >= 2 && digits >= 1 && digits <= 3 &&
+         std::all_of(word.begin() + static_cast<std::ptrdiff_t>(letters), word.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_ordinal(std::string_view word) {
   if (word.size() < 3) return false;
   const std::string_view digits = word.substr(0, word.size() - 2),

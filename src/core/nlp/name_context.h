@@ -78,6 +78,13 @@ bool is_dotted_initials(std::string_view word);
 // "6", "11", "3.5": one or two digits, perhaps a point and more digits.
 bool is_version_number(std::string_view word);
 
+// "HMS", "USS", "HMC", "RMS", "MV": the prefix of a ship's name.
+bool is_vessel_prefix(std::string_view word);
+
+// "IE6", "PS5", "GPT4": two or more capitals and then one to three digits, a product and its
+// version (not "G7", one letter, nor "M5S").
+bool is_versioned_letters(std::string_view word);
+
 // "1st", "22nd", "501st", "3rd", "10th": digits and the ordinal's English ending.
 bool is_ordinal(std::string_view word);
 

@@ -538,3 +538,13 @@ TEST_CASE("more organisation words, and an ordinal before one is part of the nam
   CHECK(has(found, "501st Legion", EntityType::Org));
   CHECK(has(found, "82nd Airborne Division", EntityType::Org));
 }
+
+TEST_CASE("ships, shuttles and lettered versions are things, not organisations") {
+  const auto found = mentions_of(
+      "The patrol vessel HMC Searcher left port. Space Shuttle Columbia lifted off in 1981. "
+      "Microsoft asked IE6 users to upgrade before the G7 summit.");
+  CHECK(has(found, "HMC Searcher", EntityType::Product));
+  CHECK(has(found, "Space Shuttle Columbia", EntityType::Product));
+  CHECK(has(found, "IE6", EntityType::Product));
+  CHECK_FALSE(has(found, "G7", EntityType::Product));
+}
