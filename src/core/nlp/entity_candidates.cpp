@@ -562,6 +562,13 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         break;
       }
       const bool initial_position = first == i && starts_sentence(v, first);
+      // "University collections across the country", "Council members said": a lone keyword
+      // opening a sentence before a plural noun is that noun's modifier, not a name.
+      const bool keyword_modifier = initial_position && first + 1 == end && end < v.tokens.size() &&
+                                    (lex.is_org_keyword(w) || lex.is_location_keyword(w)) &&
+                                    v.tokens[end].kind == TokenKind::Word &&
+                                    !v.tokens[end].has(text::kCapitalized) &&
+                                    lex.is_plural_noun(v.token_text(end));
       // Mid-sentence, a capital that no position explains opens the name ("the New Zealand
       // Herald", "the FIRST Global Challenge"); after a colon it may not. An article stays out
       // of the name ("The Huffington Post" and "Huffington Post" are one paper).
@@ -590,7 +597,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                             lex.is_first_name(v.token_text(first + 1));
       if ((initial_position && common && !owns_person) || follower ||
           (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
-          (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym ||
+          (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym || keyword_modifier ||
           (first + 1 == end && is_roman_numeral(w))) {
         ++first;
         continue;

@@ -548,3 +548,13 @@ TEST_CASE("ships, shuttles and lettered versions are things, not organisations")
   CHECK(has(found, "IE6", EntityType::Product));
   CHECK_FALSE(has(found, "G7", EntityType::Product));
 }
+
+TEST_CASE("a keyword opening a sentence before a plural noun modifies it") {
+  const auto found = mentions_of(
+      "The University of Harlow opened a show. University collections across the country lend "
+      "to it. The University said so.");
+  CHECK(has(found, "University of Harlow", EntityType::Org));
+  const auto lone = std::count_if(found.begin(), found.end(),
+                                  [](const Found& f) { return f.text == "University"; });
+  CHECK(lone == 1);  // "the University said", not "University collections"
+}
