@@ -278,6 +278,9 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
        (words >= 3 && first_word == "Space" && v.token_text(c.first_token + 1) == "Shuttle"));
   const bool versioned_letters =
       words == 1 && is_versioned_letters(first_word) && !(c.evidence & (kCompanyList | kPlaceList));
+  // A law, a treaty or a study ("Clean Air Act", "Paris Accord", "National Iodine Nutrition
+  // Study") is a document, which the types know as a product, like a work's title.
+  const bool document_name = words >= 2 && is_document_noun(last_word);
 
   // "institutions like Princeton and Stanford": the list's kind says what its names are.
   const std::optional<EntityType> listed = listed_kind(v, c.first_token);
@@ -299,7 +302,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(*listed, 0.8f);
   } else if (vessel) {
     set(EntityType::Product, 0.8f);
-  } else if (versioned_letters) {
+  } else if (versioned_letters || document_name) {
     set(EntityType::Product, 0.6f);
   } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {
     set(EntityType::Person, 0.9f);

@@ -213,6 +213,13 @@ bool is_version_number(std::string_view word) {
          (point == std::string_view::npos || !minor.empty());
 }
 
+bool is_document_noun(std::string_view word) {
+  static constexpr std::string_view kNouns[] = {"Act",         "Treaty",   "Accord",    "Study",
+                                                "Survey",      "Charter",  "Manifesto", "Protocol",
+                                                "Declaration", "Directive"};
+  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+}
+
 bool is_vessel_prefix(std::string_view word) {
   static constexpr std::string_view kPrefixes[] = {"HMS", "HMC",  "HMCS", "HMAS", "HMNZS",
                                                    "USS", "USNS", "RMS",  "MV"};

@@ -78,6 +78,10 @@ bool is_dotted_initials(std::string_view word);
 // "6", "11", "3.5": one or two digits, perhaps a point and more digits.
 bool is_version_number(std::string_view word);
 
+// "Act", "Treaty", "Accord", "Study", "Survey", "Declaration", "Charter": the last word of a
+// document's name.
+bool is_document_noun(std::string_view word);
+
 // "HMS", "USS", "HMC", "RMS", "MV": the prefix of a ship's name.
 bool is_vessel_prefix(std::string_view word);
 

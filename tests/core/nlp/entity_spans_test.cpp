@@ -558,3 +558,12 @@ TEST_CASE("a keyword opening a sentence before a plural noun modifies it") {
                                   [](const Found& f) { return f.text == "University"; });
   CHECK(lone == 1);  // "the University said", not "University collections"
 }
+
+TEST_CASE("a law, a treaty or a study is a document, not an organisation") {
+  const auto found = mentions_of(
+      "Ozone fell partly due to the Clean Air Act. The Harlow Nutrition Study was published. "
+      "Both signed the Lisbon Treaty.");
+  CHECK(has(found, "Clean Air Act", EntityType::Product));
+  CHECK(has(found, "Harlow Nutrition Study", EntityType::Product));
+  CHECK_FALSE(has(found, "Lisbon Treaty", EntityType::Org));
+}
