@@ -301,7 +301,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   } else if (listed) {
     set(*listed, 0.8f);
   } else if (vessel) {
-    set(EntityType::Product, 0.8f);
+    // Strong, so that its votes outweigh a short form listed as a place ("Atlantis").
+    set(EntityType::Product, 0.9f);
   } else if (versioned_letters || document_name) {
     set(EntityType::Product, 0.6f);
   } else if (c.evidence & kFirstName && !(c.evidence & (kOrgKeyword | kCompanyList))) {

@@ -551,10 +551,14 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       };
       if (best == nullptr || rank(node) > rank(*best)) best = &node;
     }
-    // The entity's type: a full name's when it has one, else the type its typed mentions vote
-    // for across every form and article ("leaves Meta" and "at Meta" outvote one "in Meta").
+    // The entity's type: a person's full name's, or a full name's typed by strong evidence (a
+    // ship's prefix: "Space Shuttle Atlantis" types "Atlantis", though a listed place), else the
+    // type its typed mentions vote for across every form and article ("leaves Meta" and "at
+    // Meta" outvote one "in Meta").
     EntityType type = best->type;
-    if (!(best->typed && best->type == EntityType::Person && best->words.size() > 1)) {
+    const bool full_name_types = best->typed && best->words.size() > 1 &&
+                                 (best->type == EntityType::Person || best->confidence >= 0.9f);
+    if (!full_name_types) {
       std::array<float, 8> votes{};
       for (size_t n : list) {
         for (size_t t = 0; t < votes.size(); ++t) votes[t] += nodes[n].votes[t];

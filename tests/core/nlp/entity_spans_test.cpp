@@ -542,11 +542,14 @@ TEST_CASE("more organisation words, and an ordinal before one is part of the nam
 TEST_CASE("ships, shuttles and lettered versions are things, not organisations") {
   const auto found = mentions_of(
       "The patrol vessel HMC Searcher left port. Space Shuttle Columbia lifted off in 1981. "
-      "Microsoft asked IE6 users to upgrade before the G7 summit.");
+      "Microsoft asked IE6 users to upgrade before the G7 summit. Space Shuttle Atlantis will go "
+      "on display. Atlantis flew 33 missions, and Atlantis is in Florida now.");
   CHECK(has(found, "HMC Searcher", EntityType::Product));
   CHECK(has(found, "Space Shuttle Columbia", EntityType::Product));
   CHECK(has(found, "IE6", EntityType::Product));
   CHECK_FALSE(has(found, "G7", EntityType::Product));
+  // The shuttle's short name, though a listed place, is the shuttle.
+  CHECK(has(found, "Atlantis", EntityType::Product));
 }
 
 TEST_CASE("a keyword opening a sentence before a plural noun modifies it") {
