@@ -293,17 +293,16 @@ std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
     if (w != "," && w != "and" && w != "or" && !is_name_token(v, i - 1)) break;
     --i;
   }
-  // "like", "including" or "such as" after the kind's noun (", including" after a comma).
+  // "like", "including" or "such as" after the kind's noun, perhaps with a comma between.
   if (i < 2 || v.token_sentence[i - 1] != sentence) return std::nullopt;
   size_t noun = i - 2;
   const std::string_view cue = v.token_text(i - 1);
   if (cue == "as" && noun > 0 && v.token_text(noun) == "such") {
     --noun;
-  } else if (cue == "including") {
-    if (v.token_text(noun) == "," && noun > 0) --noun;
-  } else if (cue != "like") {
+  } else if (cue != "including" && cue != "like") {
     return std::nullopt;
   }
+  if (v.token_text(noun) == "," && noun > 0) --noun;  // "gods, such as Zeus"
   if (v.token_sentence[noun] != sentence) return std::nullopt;
   static constexpr std::string_view kOrganisations[] = {
       "institutions", "universities", "companies", "firms",    "organisations", "organizations",
@@ -313,9 +312,10 @@ std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
   static constexpr std::string_view kPlaces[] = {"cities",  "countries", "towns",  "places",
                                                  "regions", "provinces", "states", "villages"};
   static constexpr std::string_view kPeople[] = {
-      "people",      "artists",     "leaders",   "figures",  "researchers", "scientists",
-      "celebrities", "politicians", "writers",   "authors",  "musicians",   "actors",
-      "executives",  "founders",    "engineers", "athletes", "singers"};
+      "people",      "artists",     "leaders",   "figures",    "researchers", "scientists",
+      "celebrities", "politicians", "writers",   "authors",    "musicians",   "actors",
+      "executives",  "founders",    "engineers", "athletes",   "singers",     "gods",
+      "goddesses",   "characters",  "heroes",    "superheroes"};
   static constexpr std::string_view kProducts[] = {"products", "frameworks", "libraries", "tools",
                                                    "apps",     "platforms",  "languages", "games"};
   // Not "players", which are companies in a market and people in a match.

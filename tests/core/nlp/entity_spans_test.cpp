@@ -511,7 +511,7 @@ TEST_CASE("names listed after their kind take its type") {
   const auto found = mentions_of(
       "Early pilots at institutions like Princeton and Stanford went well. Flights to cities such "
       "as Lyon, Porto and Brno resumed. Firms, including Norder and Vexa, said so. Languages like "
-      "Rust gained users.");
+      "Rust gained users. They worship the old gods, such as Hera, Poseidon and Aphrodite.");
   CHECK(has(found, "Princeton", EntityType::Org));
   CHECK(has(found, "Stanford", EntityType::Org));
   CHECK(has(found, "Porto", EntityType::Location));
@@ -519,6 +519,8 @@ TEST_CASE("names listed after their kind take its type") {
   CHECK(has(found, "Norder", EntityType::Org));
   CHECK(has(found, "Vexa", EntityType::Org));
   CHECK(has(found, "Rust", EntityType::Product));
+  CHECK(has(found, "Poseidon", EntityType::Person));
+  CHECK(has(found, "Aphrodite", EntityType::Person));
 }
 
 TEST_CASE("acronyms of common nouns name nothing") {
