@@ -293,22 +293,26 @@ std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
     if (w != "," && w != "and" && w != "or" && !is_name_token(v, i - 1)) break;
     --i;
   }
-  // "like", "including" or "such as" after the kind's noun, perhaps with a comma between.
   if (i < 2 || v.token_sentence[i - 1] != sentence) return std::nullopt;
+  // "like", "including" or "such as" after the kind's noun, perhaps with a comma between; or the
+  // noun right before the names ("the religious schools Santo Spirito and Immacolata", "US team
+  // Cloud9 and Immortals"), singular or plural, for organisations, places and people.
   size_t noun = i - 2;
+  bool direct = false;
   const std::string_view cue = v.token_text(i - 1);
   if (cue == "as" && noun > 0 && v.token_text(noun) == "such") {
     --noun;
   } else if (cue != "including" && cue != "like") {
-    return std::nullopt;
+    noun = i - 1;
+    direct = true;
   }
-  if (v.token_text(noun) == "," && noun > 0) --noun;  // "gods, such as Zeus"
+  if (!direct && v.token_text(noun) == "," && noun > 0) --noun;  // "gods, such as Zeus"
   if (v.token_sentence[noun] != sentence) return std::nullopt;
   static constexpr std::string_view kOrganisations[] = {
       "institutions", "universities", "companies", "firms",    "organisations", "organizations",
       "agencies",     "banks",        "startups",  "labs",     "schools",       "colleges",
       "clubs",        "teams",        "brands",    "outlets",  "newspapers",    "charities",
-      "parties",      "broadcasters", "retailers", "insurers", "airlines",      "publishers"};
+      "parties",      "broadcasters", "retailers", "insurers", "airlines"};
   static constexpr std::string_view kPlaces[] = {"cities",  "countries", "towns",  "places",
                                                  "regions", "provinces", "states", "villages"};
   static constexpr std::string_view kPeople[] = {
@@ -318,12 +322,26 @@ std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
       "goddesses",   "characters",  "heroes",    "superheroes"};
   static constexpr std::string_view kProducts[] = {"products", "frameworks", "libraries", "tools",
                                                    "apps",     "platforms",  "languages", "games"};
-  // Not "players", which are companies in a market and people in a match.
+  static constexpr std::string_view kOneOrganisation[] = {
+      "institution", "university", "company", "firm",   "organisation", "organization",
+      "agency",      "bank",       "startup", "lab",    "school",       "college",
+      "club",        "team",       "band",    "outlet", "newspaper",    "charity"};
+  static constexpr std::string_view kOnePlace[] = {"city", "country", "town", "village",
+                                                   "province"};
+  static constexpr std::string_view kOnePerson[] = {
+      "artist",   "singer",  "actor",      "actress",   "writer",    "author",
+      "musician", "athlete", "politician", "scientist", "researcher"};
+  // Not "players" or "publishers", companies in a market and people elsewhere, nor, right before
+  // the names, "languages" ("the languages English and French" are no products).
   const std::string_view kind = v.token_text(noun);
   if (text::listed(kind, kOrganisations)) return EntityType::Org;
   if (text::listed(kind, kPlaces)) return EntityType::Location;
   if (text::listed(kind, kPeople)) return EntityType::Person;
-  if (text::listed(kind, kProducts)) return EntityType::Product;
+  if (!direct)
+    return text::listed(kind, kProducts) ? std::optional(EntityType::Product) : std::nullopt;
+  if (text::listed(kind, kOneOrganisation)) return EntityType::Org;
+  if (text::listed(kind, kOnePlace)) return EntityType::Location;
+  if (text::listed(kind, kOnePerson)) return EntityType::Person;
   return std::nullopt;
 }
 

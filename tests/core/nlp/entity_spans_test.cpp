@@ -511,7 +511,9 @@ TEST_CASE("names listed after their kind take its type") {
   const auto found = mentions_of(
       "Early pilots at institutions like Princeton and Stanford went well. Flights to cities such "
       "as Lyon, Porto and Brno resumed. Firms, including Norder and Vexa, said so. Languages like "
-      "Rust gained users. They worship the old gods, such as Hera, Poseidon and Aphrodite.");
+      "Rust gained users. They worship the old gods, such as Hera, Poseidon and Aphrodite. The "
+      "fees of the religious schools Santo Spirito and Immacolata rose. The finals saw US team "
+      "Cloud9 and Immortals play. She speaks the languages English and Welsh.");
   CHECK(has(found, "Princeton", EntityType::Org));
   CHECK(has(found, "Stanford", EntityType::Org));
   CHECK(has(found, "Porto", EntityType::Location));
@@ -521,6 +523,11 @@ TEST_CASE("names listed after their kind take its type") {
   CHECK(has(found, "Rust", EntityType::Product));
   CHECK(has(found, "Poseidon", EntityType::Person));
   CHECK(has(found, "Aphrodite", EntityType::Person));
+  // The kind's noun right before the names.
+  CHECK(has(found, "Santo Spirito", EntityType::Org));
+  CHECK(has(found, "Immacolata", EntityType::Org));
+  CHECK(has(found, "Immortals", EntityType::Org));
+  CHECK_FALSE(has(found, "English", EntityType::Product));
 }
 
 TEST_CASE("acronyms of common nouns name nothing") {
