@@ -522,10 +522,14 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         end += 2;
         continue;
       }
-      // "Foundation for the Visual Arts", "Daughters of the American Revolution".
+      // "Foundation for the Visual Arts", "Daughters of the American Revolution"; not "Colorado
+      // State University of the US", a whole name and then its country.
+      const bool country_after = end + 3 < v.tokens.size() && end - i >= 2 &&
+                                 !is_name_token(v, end + 3) &&
+                                 lex.is_country(v.token_text(end + 2));
       if (keyword_before && (w == "of" || w == "for") && end + 2 < v.tokens.size() &&
           v.token_text(end + 1) == "the" && is_name_token(v, end + 2) &&
-          v.token_sentence[end + 2] == sentence) {
+          v.token_sentence[end + 2] == sentence && !country_after) {
         end += 3;
         continue;
       }

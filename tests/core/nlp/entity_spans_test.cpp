@@ -579,3 +579,12 @@ TEST_CASE("a law, a treaty or a study is a document, not an organisation") {
   CHECK(has(found, "Harlow Nutrition Study", EntityType::Product));
   CHECK_FALSE(has(found, "Lisbon Treaty", EntityType::Org));
 }
+
+TEST_CASE("a whole name followed by 'of the' and its country ends before them") {
+  const auto found = mentions_of(
+      "A team from Colorado State University of the US and the University of the Philippines "
+      "met.");
+  CHECK(has(found, "Colorado State University", EntityType::Org));
+  CHECK(has(found, "US", EntityType::Location));
+  CHECK(has(found, "University of the Philippines", EntityType::Org));
+}
