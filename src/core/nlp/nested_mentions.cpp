@@ -104,6 +104,7 @@ class NestedFinder {
     if (v.text.substr(outer.start, outer.end - outer.start).find(',') != std::string_view::npos)
       return;
     const size_t head = head_word(v, begin, end);
+    const std::string_view outer_text = v.text.substr(outer.start, outer.end - outer.start);
     for (size_t i = begin; i < end;) {
       size_t taken = 0;
       if (tokens[i].kind == text::TokenKind::Word && starts_with_capital(v.token_text(i))) {
@@ -116,7 +117,9 @@ class NestedFinder {
           const std::string_view form =
               v.text.substr(tokens[i].start, tokens[j - 1].end - tokens[i].start);
           if (form.find('\n') != std::string_view::npos) continue;
-          const size_t entity = entity_for(form, j - i == 1, owner);
+          // "Kowloon" in "Kowloon West": the outer name is a compass part of the inner place.
+          const bool compass_part = name_context::without_compass_points(outer_text) == form;
+          const size_t entity = entity_for(form, j - i == 1, compass_part, owner);
           if (entity == kNone) continue;
           found.push_back({entity, form, {v.doc, tokens[i].start, tokens[j - 1].end}});
           taken = j - i;
@@ -146,7 +149,7 @@ class NestedFinder {
 
   // The cheap questions first: most spans inside a name are no name, and the common-word test
   // (six lists and the corpus counts) runs only for a single word that is one.
-  size_t entity_for(std::string_view form, bool one_word, size_t owner) {
+  size_t entity_for(std::string_view form, bool one_word, bool compass_part, size_t owner) {
     const size_t named = known(form);
     if (named == kAmbiguous || named == owner) return kNone;
     if (named != kNone) {
@@ -156,11 +159,12 @@ class NestedFinder {
           entities_[named].type == EntityType::Person && one_word && lexicon().is_first_name(form);
       return given_name ? kNone : named;
     }
-    // A country or region; a city only of several words ("Los Angeles"): single-word city
-    // names ("Johnson", "Stone", "Reading") are too often a surname or a word inside a name.
+    // A country or region; a city of several words ("Los Angeles"), or of one where the outer
+    // name is a compass part of it ("Kowloon West"): elsewhere single-word city names
+    // ("Johnson", "Stone", "Reading") are too often a surname or a word inside a name.
     const Lexicon& lex = lexicon();
     const Lexicon::NameLists lists = lex.name_lists(form);
-    if (!lists.country && !lists.subdivision && !(lists.city && !one_word) &&
+    if (!lists.country && !lists.subdivision && !(lists.city && (!one_word || compass_part)) &&
         (one_word || !part_of_region(form)))
       return kNone;
     if (one_word && common_word(form, stats_)) return kNone;

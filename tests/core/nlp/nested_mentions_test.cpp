@@ -87,6 +87,16 @@ TEST_CASE("no inner name holds the outer name's head word, and a region keeps it
   CHECK(entity_at(a, "Ohio") == nullptr);
 }
 
+TEST_CASE("a single-word city inside a compass part of it is nested") {
+  const Analysed a = analyse(
+      "In the Kowloon West constituency, turnout rose. She worked for the Johnson Stone "
+      "Foundation.");
+  const Entity* kowloon = entity_at(a, "Kowloon");
+  REQUIRE(kowloon != nullptr);
+  CHECK(kowloon->type == EntityType::Location);
+  CHECK(entity_at(a, "Johnson") == nullptr);
+}
+
 TEST_CASE("keywords, common words and a place written with its state are not split") {
   const Analysed a = analyse(
       "The Harbour Island Council met in Irving, Texas, on Monday. Boats sailed to the island. "
