@@ -189,10 +189,14 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   }
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
   // "North Korea", a place whose first word is also a name, nor "Fan Expo", an event's, nor
-  // "Star Wars", a given name that is also a word before a plural noun).
+  // "Star Wars", a given name that is also a word before a plural noun). Two given names before
+  // a last word make a person even where that word names places ("Marc Lamont Hill").
+  const bool two_given_names = words == 3 && lex.is_first_name(first_word) &&
+                               !lex.is_ambiguous_first_name(first_word) &&
+                               lex.is_first_name(v.token_text(c.first_token + 1));
   if (words >= 2 && words <= 4 && lex.is_first_name(first_word) &&
       !v.tokens[c.first_token + 1].has(text::kAllCaps) && !org_keyword && !event_keyword &&
-      !(c.evidence & (kPlaceList | kFacility)) &&
+      (!(c.evidence & (kPlaceList | kFacility)) || two_given_names) &&
       !(lex.is_ambiguous_first_name(first_word) && lex.is_plural_noun(last_word)))
     c.evidence |= kFirstName;
   if (v.tokens[c.first_token].kind == TokenKind::Handle) c.evidence |= kHandle;
@@ -232,6 +236,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     }
   }
 
+  // A hyphenated word after the first: a given name after a family name ("Cheng Chung-tai").
+  bool hyphenated_given = false;
+  for (size_t i = c.first_token + 1; i < c.end_token; ++i)
+    hyphenated_given = hyphenated_given || v.tokens[i].has(text::kHyphenated);
   bool plain_words = words >= 2 && words <= 3;
   for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
     const Token& t = v.tokens[i];
@@ -250,6 +258,11 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   // A person's name does not end in a plural noun ("Star Wars", "Pace Galleries", "Silver
   // Clouds"); a surname that is one ("Waters") comes after a listed given name, which types it.
   if (plain_words && lex.is_plural_noun(last_word)) plain_words = false;
+  // Nor does it open with a place that is no given name ("Toronto Star", "Edmonton Sun"), unless
+  // a given name written with a hyphen follows a family name ("Hui Chi-fung").
+  if (plain_words && !hyphenated_given && !lex.is_first_name(first_word) &&
+      lex.name_lists(first_word).place())
+    plain_words = false;
   // Nor in an abstract noun of Latin make ("Stable Diffusion", "Clean Air Coalition").
   if (plain_words && last_word.size() > 5 &&
       (last_word.ends_with("tion") || last_word.ends_with("sion")))
@@ -262,9 +275,6 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   // ("the Velvet Underground" stays a person). A hyphenated given name after a family name
   // ("Cheng Chung-tai", "Lam Cheuk-ting") is a person's, even where the family name is also a
   // company's.
-  bool hyphenated_given = false;
-  for (size_t i = c.first_token + 1; i < c.end_token; ++i)
-    hyphenated_given = hyphenated_given || v.tokens[i].has(text::kHyphenated);
   const bool company_led = words >= 2 && lex.is_company(first_word) &&
                            !lex.is_first_name(first_word) && !hyphenated_given;
   const bool after_the =

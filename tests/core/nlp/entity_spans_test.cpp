@@ -588,3 +588,12 @@ TEST_CASE("a whole name followed by 'of the' and its country ends before them") 
   CHECK(has(found, "US", EntityType::Location));
   CHECK(has(found, "University of the Philippines", EntityType::Org));
 }
+
+TEST_CASE("two given names make a person before a place word; a city opens no person's name") {
+  const auto found = mentions_of(
+      "Critics, among them Marc Lamont Hill, commented. \"Report found on street\" — Toronto "
+      "Star, August 15, 2008. Instituto Gonzaga, a school in Milan, replied.");
+  CHECK(has(found, "Marc Lamont Hill", EntityType::Person));
+  CHECK_FALSE(has(found, "Toronto Star", EntityType::Person));
+  CHECK(has(found, "Instituto Gonzaga", EntityType::Org));
+}
