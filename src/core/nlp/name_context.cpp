@@ -150,16 +150,22 @@ bool is_hyphenated_name_word(std::string_view word) {
 bool is_job_title_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {
-      "Officer",    "Director",    "Scientist",     "Engineer",     "Manager",       "Chairman",
-      "Chairwoman", "Editor",      "Professor",     "Researcher",   "Secretary",     "Spokesperson",
-      "Spokesman",  "Spokeswoman", "Analyst",       "Executive",    "Founder",       "Co-founder",
-      "Cofounder",  "Lead",        "Administrator", "Commissioner", "Ambassador",    "Governor",
-      "Mayor",      "Coach",       "Captain",       "Actor",        "Actress",       "Singer",
-      "Songwriter", "Author",      "Writer",        "Artist",       "Designer",      "Photographer",
-      "Journalist", "Reporter",    "Columnist",     "Striker",      "Midfielder",    "Defender",
-      "Goalkeeper", "Lawyer",      "Attorney",      "Activist",     "Councillor",    "Lawmaker",
-      "Comedian",   "Rapper",      "Senator",       "Congressman",  "Congresswoman", "MP",
-      "MEP",        "Sheriff",     "Minister",      "Chancellor",   "Prosecutor"};
+      "Officer",       "Director",     "Scientist",  "Engineer",
+      "Manager",       "Chairman",     "Chairwoman", "Editor",
+      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
+      "Spokesman",     "Spokeswoman",  "Analyst",    "Executive",
+      "Founder",       "Co-founder",   "Cofounder",  "Lead",
+      "Administrator", "Commissioner", "Ambassador", "Governor",
+      "Mayor",         "Coach",        "Captain",    "Actor",
+      "Actress",       "Singer",       "Songwriter", "Author",
+      "Writer",        "Artist",       "Designer",   "Photographer",
+      "Journalist",    "Reporter",     "Columnist",  "Striker",
+      "Midfielder",    "Defender",     "Goalkeeper", "Lawyer",
+      "Attorney",      "Activist",     "Councillor", "Lawmaker",
+      "Comedian",      "Rapper",       "Senator",    "Congressman",
+      "Congresswoman", "MP",           "MEP",        "Sheriff",
+      "Minister",      "Chancellor",   "Prosecutor", "CEO",
+      "CFO",           "CTO",          "COO"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

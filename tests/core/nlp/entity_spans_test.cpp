@@ -461,6 +461,11 @@ TEST_CASE("a title after a place's name leaves the place") {
   CHECK(has(found, "Los Angeles", EntityType::Location));
   CHECK_FALSE(has_text(found, "U.S. Senator"));
   CHECK_FALSE(has_text(found, "Los Angeles Sheriff"));
+  // An executive's acronym after an organisation's name leaves the organisation.
+  const auto chief = mentions_of(
+      "Every astronaut including [former Harlow Museum of Flight CEO] Ann Dunbar trained there.");
+  CHECK(has_text(chief, "Harlow Museum of Flight"));
+  CHECK_FALSE(has_text(chief, "Harlow Museum of Flight CEO"));
 }
 
 TEST_CASE("a country's letters on a dollar sign are a currency, not the country") {
