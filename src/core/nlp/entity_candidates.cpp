@@ -750,6 +750,32 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
   return out;
 }
 
+void extend_at_sentence_start(const std::vector<DocumentView>& views, const KnownNames& known,
+                              std::vector<EntityCandidate>& candidates) {
+  std::string key;
+  for (EntityCandidate& c : candidates) {
+    if (c.first_token == 0 || c.doc >= views.size()) continue;
+    const DocumentView& v = views[c.doc];
+    const size_t before = c.first_token - 1;
+    const text::Token& t = v.tokens[before];
+    if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) || !starts_sentence(v, before) ||
+        v.token_boilerplate[before] || t.end + 1 != c.start)
+      continue;
+    key.assign(v.token_text(before));
+    key += ' ';
+    key += c.key;
+    const auto it = known.find(key);
+    if (it == known.end()) continue;
+    c.first_token = static_cast<uint32_t>(before);
+    c.start = t.start;
+    c.key = key;
+    c.type = it->second.type;
+    c.confidence = std::max(c.confidence, it->second.confidence);
+    c.typed = true;
+    c.sentence_initial = true;
+  }
+}
+
 std::vector<EntityCandidate> find_headline_candidates(const DocumentView& v,
                                                       const KnownNames& known,
                                                       const std::vector<bool>& headline) {

@@ -92,4 +92,11 @@ std::vector<EntityCandidate> find_headline_candidates(const DocumentView& view,
                                                       const KnownNames& known,
                                                       const std::vector<bool>& headline);
 
+// "Civil Defense Authority director ..." opening a sentence, after "Saudi Arabia's Civil
+// Defense Authority": a sentence's first word, left out of a candidate as a common word, joins it
+// where the two together are a name the text establishes elsewhere. `candidates` are one
+// corpus's, each of the document of `views[doc]`.
+void extend_at_sentence_start(const std::vector<DocumentView>& views, const KnownNames& known,
+                              std::vector<EntityCandidate>& candidates);
+
 }  // namespace dramatis

@@ -18,8 +18,9 @@
 namespace dramatis {
 namespace {
 
-// Headline candidates (headlines name what the body names: look for those names there), then
-// every candidate sorted by (document, start).
+// A sentence's first word joined to the name it opens where the text names the two together
+// elsewhere, headline candidates (headlines name what the body names: look for those names
+// there), then every candidate sorted by (document, start).
 std::vector<EntityCandidate> finish_candidates(const std::vector<DocumentView>& views,
                                                const std::vector<std::vector<bool>>& headlines,
                                                std::vector<EntityCandidate> candidates) {
@@ -29,6 +30,7 @@ std::vector<EntityCandidate> finish_candidates(const std::vector<DocumentView>& 
     KnownName& name = known[c.key];
     if (c.confidence > name.confidence) name = {c.type, c.confidence};
   }
+  extend_at_sentence_start(views, known, candidates);
   for (const DocumentView& v : views) {
     std::vector<EntityCandidate> found = find_headline_candidates(v, known, headlines[v.doc]);
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()),

@@ -602,3 +602,16 @@ TEST_CASE("two given names make a person before a place word; a city opens no pe
   CHECK_FALSE(has(found, "Toronto Star", EntityType::Person));
   CHECK(has(found, "Instituto Gonzaga", EntityType::Org));
 }
+
+TEST_CASE("a sentence's first word joins the name it opens where the text names them together") {
+  const auto found = mentions_of(
+      "Many were hurt, according to the country's Civil Defense Authority. Civil Defense "
+      "Authority director Omar Haddad said so. The civil war had ended, and civil servants "
+      "agreed.");
+  const auto whole = std::count_if(found.begin(), found.end(), [](const Found& f) {
+    return f.text == "Civil Defense Authority" && f.type == EntityType::Org;
+  });
+  CHECK(whole == 2);
+  CHECK_FALSE(has_text(found, "Defense Authority"));
+  CHECK_FALSE(has_text(found, "Civil"));
+}
