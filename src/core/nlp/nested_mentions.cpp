@@ -129,6 +129,37 @@ class NestedFinder {
     }
   }
 
+  // "Scientology-related", "Python-based", "Warhol-like": a known name as the first part of a
+  // hyphenated modifier is a mention of it (never a place the lexicon knows but the text does
+  // not name). Tokens inside a mention (`taken`, sorted spans of the document) are left alone.
+  void find_in_compounds(const DocumentView& v, const std::vector<std::pair<size_t, size_t>>& taken,
+                         std::vector<Found>& found) const {
+    auto span = taken.begin();
+    for (size_t i = 0; i < v.tokens.size(); ++i) {
+      const text::Token& t = v.tokens[i];
+      if (!t.has(text::kHyphenated) || t.kind != text::TokenKind::Word || v.token_boilerplate[i])
+        continue;
+      while (span != taken.end() && span->second <= t.start) ++span;
+      if (span != taken.end() && span->first < t.end) continue;
+      const std::string_view word = v.token_text(i);
+      // The first hyphen: '-', U+2010 or U+2011 (UTF-8 E2 80 90 / E2 80 91).
+      size_t hyphen = word.find('-'), width = 1;
+      const size_t unicode = word.find("\xE2\x80");
+      if (unicode != std::string_view::npos && unicode < hyphen && unicode + 2 < word.size() &&
+          (word[unicode + 2] == '\x90' || word[unicode + 2] == '\x91')) {
+        hyphen = unicode;
+        width = 3;
+      }
+      if (hyphen == std::string_view::npos || hyphen + width >= word.size()) continue;
+      const char after = word[hyphen + width];
+      if (after < 'a' || after > 'z') continue;  // "Spider-Gwen", "Sea-Air-Space": one name
+      const std::string_view head = word.substr(0, hyphen);
+      const size_t entity = known(head);
+      if (entity == kNone || entity == kAmbiguous || !starts_with_capital(head)) continue;
+      found.push_back({entity, head, {v.doc, t.start, t.start + static_cast<uint32_t>(hyphen)}});
+    }
+  }
+
   // The places made for inner names no entity had, in order of first use.
   const std::vector<std::string_view>& new_places() const { return new_places_; }
 
@@ -205,11 +236,17 @@ void add_nested_mentions(const std::vector<DocumentView>& views, const WordStats
                          std::vector<Entity>& entities) {
   NestedFinder finder(entities, stats);
   std::vector<Found> found;
+  std::vector<std::vector<std::pair<size_t, size_t>>> taken(views.size());
   for (size_t e = 0; e < entities.size(); ++e) {
-    if (!holds_names(entities[e].type)) continue;
     for (const DocSpan& m : entities[e].mentions) {
-      if (m.doc < views.size()) finder.find(views[m.doc], m, e, found);
+      if (m.doc >= views.size()) continue;
+      taken[m.doc].emplace_back(m.start, m.end);
+      if (holds_names(entities[e].type)) finder.find(views[m.doc], m, e, found);
     }
+  }
+  for (size_t d = 0; d < views.size(); ++d) {
+    std::sort(taken[d].begin(), taken[d].end());
+    finder.find_in_compounds(views[d], taken[d], found);
   }
   if (found.empty()) return;
   // The forms and the new places' names are views into the documents and the lexicon, which

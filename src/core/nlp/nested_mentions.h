@@ -26,7 +26,9 @@ namespace dramatis {
 //   country by its common name: "U.S." joins "United States"), made when there is none. A
 //   single word that is also a common word (written in lower case in the corpus, a first name,
 //   a keyword such as "Island") is not taken for a place.
-// Each entity's mentions stay sorted by (doc, start).
+// Also, outside every mention, a known name opening a hyphenated modifier ("Python-based",
+// "Scientology-related") is a mention of it; it names its entity in the sentence, so it is no
+// nested mention. Each entity's mentions stay sorted by (doc, start).
 void add_nested_mentions(const std::vector<DocumentView>& views, const WordStats& stats,
                          std::vector<Entity>& entities);
 

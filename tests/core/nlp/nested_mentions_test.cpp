@@ -109,6 +109,16 @@ TEST_CASE("keywords, common words and a place written with its state are not spl
   CHECK(entity_at(a, "Stone") == nullptr);
 }
 
+TEST_CASE("a known name opening a hyphenated modifier is a mention of it") {
+  const Analysed a = analyse(
+      "She wrote Python-based tools in the programming language Python. Spider-Gwen and "
+      "open-source code are no names.");
+  const Entity* python = entity_at(a, "Python", 1);
+  REQUIRE(python != nullptr);
+  CHECK(entity_at(a, "Python", 0) == python);  // "Python-based"
+  CHECK(entity_at(a, "Spider") == nullptr);
+}
+
 TEST_CASE("a nested name is not a speaker and makes no relation") {
   const Analysed a = analyse(
       "\"We will appeal,\" the University of Kansas said in a statement. The University of Kansas "
