@@ -172,8 +172,9 @@ bool is_job_title_noun(std::string_view word) {
 bool is_facility_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {
-      "Center",  "Centre",    "Museum",   "Mosque", "Temple", "Hall",    "Arena",  "Gallery",
-      "Library", "Synagogue", "Memorial", "Zoo",    "Base",   "Complex", "Towers", "Facility"};
+      "Center",  "Centre",   "Museum",      "Mosque",   "Temple",      "Hall",    "Arena",
+      "Gallery", "Library",  "Synagogue",   "Memorial", "Zoo",         "Base",    "Complex",
+      "Towers",  "Facility", "Planetarium", "Aquarium", "Observatory", "Cemetery"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

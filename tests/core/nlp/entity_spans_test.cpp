@@ -615,3 +615,12 @@ TEST_CASE("a sentence's first word joins the name it opens where the text names 
   CHECK_FALSE(has_text(found, "Defense Authority"));
   CHECK_FALSE(has_text(found, "Civil"));
 }
+
+TEST_CASE("planetariums, caves and operations are no people") {
+  const auto found = mentions_of(
+      "The simulators go to the Adler Planetarium in Chicago. He took the lift to the Bat Cave. "
+      "Posts on the site Operation Clambake theorised about it.");
+  CHECK(has(found, "Adler Planetarium", EntityType::Location));
+  CHECK(has(found, "Bat Cave", EntityType::Location));
+  CHECK_FALSE(has(found, "Operation Clambake", EntityType::Person));
+}
