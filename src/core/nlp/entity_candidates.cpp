@@ -487,6 +487,9 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     size_t end = i + 1;
     const uint32_t sentence = v.token_sentence[i];
     bool before_title = false;
+    // Joined through a keyword's connector already ("Centre for Control"): a further "of" goes
+    // on with the same name ("... of Iodine Deficiency Disorders").
+    bool joined_after_keyword = false;
     while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
       // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
       if ((lex.is_honorific(v.token_text(end)) || is_job_title_noun(v.token_text(end))) &&
@@ -527,8 +530,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         end += 2;
         continue;
       }
-      if (joinable_next && is_connector(w) && w != "the" && keyword_before &&
+      if (joinable_next && is_connector(w) && w != "the" &&
+          (keyword_before || (joined_after_keyword && w == "of")) &&
           !(w == "and" && coordinates_other_name(v, end + 1))) {
+        joined_after_keyword = joined_after_keyword || w == "of" || w == "for";
         end += 2;
         continue;
       }
@@ -540,6 +545,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       if (keyword_before && (w == "of" || w == "for") && end + 2 < v.tokens.size() &&
           v.token_text(end + 1) == "the" && is_name_token(v, end + 2) &&
           v.token_sentence[end + 2] == sentence && !country_after) {
+        joined_after_keyword = true;
         end += 3;
         continue;
       }
@@ -602,10 +608,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                                 !spells_initials(w);
       const bool common =
           first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
-      // A demonym opens an organisation's name when a keyword ends it ("Australian Broadcasting
-      // Corporation", "Indonesian Navy"); before anything else it describes ("Afghan team").
-      const bool demonym_of_organisation =
-          lex.is_demonym(w) && end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1));
+      // A demonym opens an organisation's name when a keyword is in it ("Australian Broadcasting
+      // Corporation", "Australian Centre for Control of ..."); before anything else it describes
+      // ("Afghan team").
+      bool demonym_of_organisation = false;
+      for (size_t k = first + 1; k < end && lex.is_demonym(w) && !demonym_of_organisation; ++k)
+        demonym_of_organisation = lex.is_org_keyword(v.token_text(k));
       // "Forwardist's Helen Marsh won": a word that owns a person is a name even where it opens
       // the sentence.
       const bool owns_person = first + 1 == end && possessive_before_given_name(v, end);

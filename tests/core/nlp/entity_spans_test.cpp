@@ -624,3 +624,13 @@ TEST_CASE("planetariums, caves and operations are no people") {
   CHECK(has(found, "Bat Cave", EntityType::Location));
   CHECK_FALSE(has(found, "Operation Clambake", EntityType::Person));
 }
+
+TEST_CASE("a long organisation name goes on through 'of' and keeps its demonym") {
+  const auto found = mentions_of(
+      "Eastman chairs the Australian Centre for Control of Iodine Deficiency Disorders. The Joint "
+      "Council for the Welfare of Immigrants objected, and so did the Greek Ministry of Culture.");
+  CHECK(
+      has(found, "Australian Centre for Control of Iodine Deficiency Disorders", EntityType::Org));
+  CHECK(has(found, "Joint Council for the Welfare of Immigrants", EntityType::Org));
+  CHECK(has(found, "Greek Ministry of Culture", EntityType::Org));
+}
