@@ -114,6 +114,8 @@ bool is_name_token(const DocumentView& v, size_t i) {
   // Most words are lower-case: rule them out before the costlier checks.
   if (!t.has(text::kCapitalized) && !t.has(text::kAllCaps) && !has_inner_capital(word))
     return false;  // (iPhone, eBay have an inner capital)
+  // "T-shirt", "X-ray", "U-turn": a capital letter hyphened to a lower-case word is a noun.
+  if (word.size() > 2 && word[1] == '-' && word[2] >= 'a' && word[2] <= 'z') return false;
   // "US$ 20,000", "NZ$": a country's letters written onto a dollar sign are a currency.
   if (i + 1 < v.tokens.size() && v.tokens[i + 1].start == t.end && v.text[t.end] == '$')
     return false;

@@ -48,7 +48,8 @@ bool is_compound_adjective(std::string_view word);
 bool is_first_person(std::string_view word);
 
 // Token `i` may be part of a name: a handle, or a word with a capital (first, inner or all) that
-// is no month, weekday, "I", compound adjective or currency prefix ("US$").
+// is no month, weekday, "I", compound adjective, currency prefix ("US$") or letter-noun
+// ("T-shirt").
 bool is_name_token(const DocumentView& v, size_t i);
 
 // "Wai-ching", "Kwok-kin": a given name written with a hyphen, a capital only at its start.

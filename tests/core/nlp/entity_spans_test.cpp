@@ -634,3 +634,10 @@ TEST_CASE("a long organisation name goes on through 'of' and keeps its demonym")
   CHECK(has(found, "Joint Council for the Welfare of Immigrants", EntityType::Org));
   CHECK(has(found, "Greek Ministry of Culture", EntityType::Org));
 }
+
+TEST_CASE("a capital letter hyphened to a noun is no name word") {
+  const auto found = mentions_of("Images of the boy wearing a NASA T-shirt and an X-ray spread.");
+  CHECK(has(found, "NASA", EntityType::Org));
+  CHECK_FALSE(has_text(found, "NASA T-shirt"));
+  CHECK_FALSE(has_text(found, "X-ray"));
+}
