@@ -2,6 +2,8 @@
 #include "core/nlp/name_context.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/nlp/lexicon.h"
@@ -292,6 +294,57 @@ std::string_view without_compass_points(std::string_view name) {
   return rest.size() == name.size() ? std::string_view() : rest;
 }
 
+namespace {
+
+// A plural or singular noun for a kind of named thing, and where it may stand: before "like",
+// "including" or "such as" (plurals), or right before the names.
+struct KindNoun {
+  EntityType type;
+  bool after_cue;
+  bool direct;
+};
+
+// The kind `word` names (any case), or nullptr. One hash lookup: asked of the word before every
+// candidate.
+const KindNoun* kind_noun(std::string_view word) {
+  static const std::unordered_map<std::string_view, KindNoun> kKinds = [] {
+    std::unordered_map<std::string_view, KindNoun> kinds;
+    const auto add = [&](std::initializer_list<std::string_view> words, KindNoun kind) {
+      for (std::string_view w : words) kinds.emplace(w, kind);
+    };
+    add({"institutions", "universities", "companies", "firms",    "organisations", "organizations",
+         "agencies",     "banks",        "startups",  "labs",     "schools",       "colleges",
+         "clubs",        "teams",        "brands",    "outlets",  "newspapers",    "charities",
+         "parties",      "broadcasters", "retailers", "insurers", "airlines"},
+        {EntityType::Org, true, true});
+    add({"cities", "countries", "towns", "places", "regions", "provinces", "states", "villages"},
+        {EntityType::Location, true, true});
+    add({"people",      "artists",     "leaders",   "figures",    "researchers", "scientists",
+         "celebrities", "politicians", "writers",   "authors",    "musicians",   "actors",
+         "executives",  "founders",    "engineers", "athletes",   "singers",     "gods",
+         "goddesses",   "characters",  "heroes",    "superheroes"},
+        {EntityType::Person, true, true});
+    add({"products", "frameworks", "libraries", "tools", "apps", "platforms", "languages", "games"},
+        {EntityType::Product, true, false});
+    add({"institution", "university", "company", "firm", "organisation", "organization", "agency",
+         "bank", "startup", "lab", "school", "college", "club", "team", "band", "outlet",
+         "newspaper", "charity"},
+        {EntityType::Org, false, true});
+    add({"city", "country", "town", "village", "province"}, {EntityType::Location, false, true});
+    add({"artist", "singer", "actor", "actress", "writer", "author", "musician", "athlete",
+         "politician", "scientist", "researcher"},
+        {EntityType::Person, false, true});
+    return kinds;
+  }();
+  if (word.size() < 3 || word.size() > 13) return nullptr;
+  char lower[16];
+  for (size_t k = 0; k < word.size(); ++k) lower[k] = text::ascii_lower(word[k]);
+  const auto it = kKinds.find(std::string_view(lower, word.size()));
+  return it == kKinds.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
   // Back over the list's names, commas and "and"/"or" to the word that opens it.
   constexpr size_t kMaxListTokens = 24;
@@ -317,41 +370,11 @@ std::optional<EntityType> listed_kind(const DocumentView& v, size_t first) {
   }
   if (!direct && v.token_text(noun) == "," && noun > 0) --noun;  // "gods, such as Zeus"
   if (v.token_sentence[noun] != sentence) return std::nullopt;
-  static constexpr std::string_view kOrganisations[] = {
-      "institutions", "universities", "companies", "firms",    "organisations", "organizations",
-      "agencies",     "banks",        "startups",  "labs",     "schools",       "colleges",
-      "clubs",        "teams",        "brands",    "outlets",  "newspapers",    "charities",
-      "parties",      "broadcasters", "retailers", "insurers", "airlines"};
-  static constexpr std::string_view kPlaces[] = {"cities",  "countries", "towns",  "places",
-                                                 "regions", "provinces", "states", "villages"};
-  static constexpr std::string_view kPeople[] = {
-      "people",      "artists",     "leaders",   "figures",    "researchers", "scientists",
-      "celebrities", "politicians", "writers",   "authors",    "musicians",   "actors",
-      "executives",  "founders",    "engineers", "athletes",   "singers",     "gods",
-      "goddesses",   "characters",  "heroes",    "superheroes"};
-  static constexpr std::string_view kProducts[] = {"products", "frameworks", "libraries", "tools",
-                                                   "apps",     "platforms",  "languages", "games"};
-  static constexpr std::string_view kOneOrganisation[] = {
-      "institution", "university", "company", "firm",   "organisation", "organization",
-      "agency",      "bank",       "startup", "lab",    "school",       "college",
-      "club",        "team",       "band",    "outlet", "newspaper",    "charity"};
-  static constexpr std::string_view kOnePlace[] = {"city", "country", "town", "village",
-                                                   "province"};
-  static constexpr std::string_view kOnePerson[] = {
-      "artist",   "singer",  "actor",      "actress",   "writer",    "author",
-      "musician", "athlete", "politician", "scientist", "researcher"};
   // Not "players" or "publishers", companies in a market and people elsewhere, nor, right before
   // the names, "languages" ("the languages English and French" are no products).
-  const std::string_view kind = v.token_text(noun);
-  if (text::listed(kind, kOrganisations)) return EntityType::Org;
-  if (text::listed(kind, kPlaces)) return EntityType::Location;
-  if (text::listed(kind, kPeople)) return EntityType::Person;
-  if (!direct)
-    return text::listed(kind, kProducts) ? std::optional(EntityType::Product) : std::nullopt;
-  if (text::listed(kind, kOneOrganisation)) return EntityType::Org;
-  if (text::listed(kind, kOnePlace)) return EntityType::Location;
-  if (text::listed(kind, kOnePerson)) return EntityType::Person;
-  return std::nullopt;
+  const KindNoun* found = kind_noun(v.token_text(noun));
+  if (found == nullptr || (direct ? !found->direct : !found->after_cue)) return std::nullopt;
+  return found->type;
 }
 
 std::string_view lower_into(std::string_view word, std::string& buffer) {
