@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/nlp/lexicon.h"
 #include "core/nlp/text_case.h"
 #include "core/text/ascii.h"
 
@@ -349,12 +350,28 @@ int SpeakerContext::resolve_pronoun(size_t at) const {
 }
 
 int SpeakerContext::last_of_type(size_t at, EntityType type) const {
+  // A place that speaks is a town's administration: "the city" is the last town named, or its
+  // administration named as such ("the Municipality of Livorno", "the City of Sydney"), not the
+  // region or country written after it ("in Livorno, Tuscany").
+  const auto town_body = [](std::string_view name) {
+    return name.starts_with("Municipality of ") || name.starts_with("City of ") ||
+           name.starts_with("Town of ");
+  };
+  int fallback = -1;
   for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
     const int m = token_mention_[i];
-    if (m >= 0 && mentions_[static_cast<size_t>(m)].type == type)
-      return mentions_[static_cast<size_t>(m)].entity;
+    if (m < 0) continue;
+    const MentionRef& ref = mentions_[static_cast<size_t>(m)];
+    const std::string& name = entities_[static_cast<size_t>(ref.entity)].name;
+    if (type == EntityType::Location && ref.type == EntityType::Org && town_body(name))
+      return ref.entity;
+    if (ref.type != type) continue;
+    if (type != EntityType::Location) return ref.entity;
+    const Lexicon::NameLists lists = lexicon().name_lists(name);
+    if (!lists.country && !lists.subdivision) return ref.entity;
+    if (fallback < 0) fallback = ref.entity;
   }
-  return most_salient(type, NameGender::Unknown);
+  return fallback >= 0 ? fallback : most_salient(type, NameGender::Unknown);
 }
 
 int SpeakerContext::most_salient(EntityType type, NameGender agree) const {

@@ -245,6 +245,10 @@ TEST_CASE("'the city' speaks for the place last named, 'the company' for the org
   CHECK(speakers_of("The tax office of Ravenna asked for the money in 2010. The city reasoned, "
                     "\"because the schools charge a fee, this is a commercial activity.\"") ==
         std::vector<std::string>{"Ravenna"});
+  // The town, not the region written after it; its administration named as such is the town.
+  CHECK(speakers_of("The schools in Ravenna, Emilia-Romagna, owe money. The request came from the "
+                    "Municipality of Ravenna in 2010. The city reasoned, \"this is a commercial "
+                    "activity.\"") == std::vector<std::string>{"Municipality of Ravenna"});
 }
 
 TEST_CASE("a short quote joined to the one before by 'and' is the same voice's") {
