@@ -54,11 +54,11 @@ bool is_particle(std::string_view word) {
 }
 
 bool is_product_noun(std::string_view word) {
-  static constexpr std::string_view kNouns[] = {
+  static const std::unordered_set<std::string_view> kNouns = {
       "framework", "library",  "tool",     "toolkit", "model",     "models",  "platform",
       "app",       "language", "software", "chip",    "device",    "product", "service",
       "browser",   "engine",   "compiler", "system",  "assistant", "chatbot", "package"};
-  return std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns);
+  return kNouns.count(word) > 0;
 }
 
 bool is_work_noun(std::string_view word) {
@@ -153,7 +153,8 @@ bool is_hyphenated_name_word(std::string_view word) {
 
 bool is_job_title_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
-  static constexpr std::string_view kWords[] = {
+  // A hash set: asked of most capitalised words, twice.
+  static const std::unordered_set<std::string_view> kWords = {
       "Officer",       "Director",     "Scientist",  "Engineer",
       "Manager",       "Chairman",     "Chairwoman", "Editor",
       "Professor",     "Researcher",   "Secretary",  "Spokesperson",
@@ -170,16 +171,16 @@ bool is_job_title_noun(std::string_view word) {
       "Congresswoman", "MP",           "MEP",        "Sheriff",
       "Minister",      "Chancellor",   "Prosecutor", "CEO",
       "CFO",           "CTO",          "COO"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return kWords.count(word) > 0;
 }
 
 bool is_facility_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
-  static constexpr std::string_view kWords[] = {
+  static const std::unordered_set<std::string_view> kWords = {
       "Center",  "Centre",   "Museum",      "Mosque",   "Temple",      "Hall",    "Arena",
       "Gallery", "Library",  "Synagogue",   "Memorial", "Zoo",         "Base",    "Complex",
       "Towers",  "Facility", "Planetarium", "Aquarium", "Observatory", "Cemetery"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return kWords.count(word) > 0;
 }
 
 bool is_title_modifier(std::string_view word) {
