@@ -545,7 +545,8 @@ void GraphPanel::draw_labels(const Story& story, const view::Viewport& viewport,
   };
   // The focus and its neighbours first, then the rest by size; each node once (a neighbour
   // considered twice would get two labels).
-  std::vector<uint8_t> considered(story_nodes_, 0);
+  std::vector<uint8_t>& considered = label_considered_;
+  considered.assign(story_nodes_, 0);
   if (focus >= 0) {
     considered[static_cast<uint32_t>(focus)] = 1;
     consider(static_cast<uint32_t>(focus), 1e300);

@@ -117,13 +117,14 @@ class GraphPanel {
     layout::Point position;
     uint64_t change;  // the runner's number for the post that moves it
   };
-  std::vector<PendingMove> moves_;        // drags the runner may not have applied yet
-  std::vector<uint32_t> layout_nodes_;    // graph node of each layout index
-  std::vector<int32_t> layout_of_node_;   // layout index of each graph node, -1 when hidden
-  std::vector<uint8_t> visible_;          // per graph node
-  std::vector<layout::Point> positions_;  // per graph node, world units (hidden: last known)
-  std::vector<float> radii_;              // per graph node, world units
-  std::vector<uint32_t> label_order_;     // graph nodes by label priority, highest first
+  std::vector<PendingMove> moves_;         // drags the runner may not have applied yet
+  std::vector<uint32_t> layout_nodes_;     // graph node of each layout index
+  std::vector<int32_t> layout_of_node_;    // layout index of each graph node, -1 when hidden
+  std::vector<uint8_t> visible_;           // per graph node
+  std::vector<layout::Point> positions_;   // per graph node, world units (hidden: last known)
+  std::vector<float> radii_;               // per graph node, world units
+  std::vector<uint32_t> label_order_;      // graph nodes by label priority, highest first
+  std::vector<uint8_t> label_considered_;  // per graph node, this frame (reused, not reallocated)
   std::vector<float> label_width_, label_height_;  // per graph node at label_font_size_, pixels
   float label_font_size_ = 0.0f;
   layout::SpatialIndex index_;

@@ -16,12 +16,6 @@ using text::TokenKind;
 
 namespace {
 
-// The lists below are of capitalised words: anything else is rejected before the search (these
-// are asked of most tokens next to a name).
-bool starts_upper(std::string_view word) {
-  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-}
-
 // The token before `i` is one of `list`'s lower-case entries, case aside.
 template <size_t N>
 bool word_before_in(const DocumentView& v, size_t i, const std::string_view (&list)[N]) {

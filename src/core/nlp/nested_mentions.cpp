@@ -24,10 +24,6 @@ bool can_be_nested(EntityType type) {
   return holds_names(type) || type == EntityType::Person;
 }
 
-bool starts_with_capital(std::string_view form) {
-  return !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-}
-
 bool all_capitals(std::string_view word) {
   size_t capitals = 0;
   for (char c : word) {
@@ -45,7 +41,8 @@ bool common_word(std::string_view word, const WordStats& stats) {
   if (lex.is_org_keyword(word) || lex.is_location_keyword(word) || lex.is_event_keyword(word) ||
       lex.is_not_entity_word(word) || lex.is_honorific(word) || lex.is_demonym(word))
     return true;
-  return !all_capitals(word) && stats.lowercase.find(to_lower_ascii(word)) != stats.lowercase.end();
+  thread_local std::string buffer;
+  return !all_capitals(word) && stats.lowercase.count(name_context::lower_into(word, buffer)) > 0;
 }
 
 // A part of a country or region named by its compass points: "Southern Indiana", "East Texas".
@@ -63,7 +60,7 @@ size_t head_word(const DocumentView& v, size_t begin, size_t end) {
   size_t head = end;  // none yet
   for (size_t k = begin; k < end; ++k) {
     if (v.tokens[k].kind != text::TokenKind::Word) continue;
-    if (starts_with_capital(v.token_text(k))) {
+    if (starts_upper(v.token_text(k))) {
       head = k;
     } else if (head != end) {
       return head;
@@ -107,7 +104,7 @@ class NestedFinder {
     const std::string_view outer_text = v.text.substr(outer.start, outer.end - outer.start);
     for (size_t i = begin; i < end;) {
       size_t taken = 0;
-      if (tokens[i].kind == text::TokenKind::Word && starts_with_capital(v.token_text(i))) {
+      if (tokens[i].kind == text::TokenKind::Word && starts_upper(v.token_text(i))) {
         const size_t longest = std::min(end, i + kMaxInnerTokens);
         for (size_t j = longest; j > i && taken == 0; --j) {
           // Not the outer name itself, nor a name holding its head word: "State Department" in
@@ -155,7 +152,7 @@ class NestedFinder {
       if (after < 'a' || after > 'z') continue;  // "Spider-Gwen", "Sea-Air-Space": one name
       const std::string_view head = word.substr(0, hyphen);
       const size_t entity = known(head);
-      if (entity == kNone || entity == kAmbiguous || !starts_with_capital(head)) continue;
+      if (entity == kNone || entity == kAmbiguous || !starts_upper(head)) continue;
       found.push_back({entity, head, {v.doc, t.start, t.start + static_cast<uint32_t>(hyphen)}});
     }
   }
@@ -168,7 +165,7 @@ class NestedFinder {
   static constexpr size_t kAmbiguous = static_cast<size_t>(-2);
 
   void add_form(std::string_view form, size_t e) {
-    if (!starts_with_capital(form)) return;
+    if (!starts_upper(form)) return;
     const auto [it, added] = by_form_.try_emplace(form, e);
     if (!added && it->second != e) it->second = kAmbiguous;
   }

@@ -20,6 +20,10 @@ bool has_surname_prefix(std::string_view word) {
   return false;
 }
 
+bool starts_upper(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
 bool is_title_case_function_word(std::string_view word) {
   if (word.empty() || word.size() > 4 || word[0] < 'a' || word[0] > 'w') return false;
   // By length: asked of most tokens, so a few comparisons instead of a walk of the list.

@@ -9,6 +9,9 @@
 
 namespace dramatis {
 
+// The first byte is an ASCII capital ("Texas", "U.S."; not "iPhone", nor a non-ASCII letter).
+bool starts_upper(std::string_view word);
+
 // An uppercase letter after a lowercase one (PyTorch, OpenAI, LeCun, iPhone).
 bool has_inner_capital(std::string_view word);
 
