@@ -108,7 +108,7 @@ bool is_name_token(const DocumentView& v, size_t i) {
   if (t.kind != TokenKind::Word) return false;
   const std::string_view word = v.token_text(i);
   // Most words are lower-case: rule them out before the costlier checks.
-  if (!t.has(text::kCapitalized) && !t.has(text::kAllCaps) && !has_inner_capital(word))
+  if ((t.flags & (text::kCapitalized | text::kAllCaps | text::kInnerCapital)) == 0)
     return false;  // (iPhone, eBay have an inner capital)
   // "T-shirt", "X-ray", "U-turn": a capital letter hyphened to a lower-case word is a noun.
   if (word.size() > 2 && word[1] == '-' && word[2] >= 'a' && word[2] <= 'z') return false;

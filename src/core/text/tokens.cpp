@@ -403,7 +403,7 @@ class Tokenizer {
     return cls == CharClass::Letter || cls == CharClass::Digit;
   }
 
-  void emit(size_t start, size_t end, TokenKind kind, uint8_t flags = 0) {
+  void emit(size_t start, size_t end, TokenKind kind, uint16_t flags = 0) {
     const char32_t prev = before(start);
     if (start == 0 || is_space_cp(prev)) flags |= kSpaceBefore;
     out_.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind, flags});
@@ -413,7 +413,7 @@ class Tokenizer {
   }
 
   bool line_marker(size_t i);
-  size_t scan_word(size_t i, uint8_t& flags) const;
+  size_t scan_word(size_t i, uint16_t& flags) const;
   size_t scan_number_core(size_t i) const;
   size_t scan_url(size_t i) const;
   size_t match_email(size_t i) const;
@@ -632,7 +632,7 @@ size_t Tokenizer::match_money_prefix(size_t i) const {
 }
 
 // A Word from i. Flags gain case and digit information.
-size_t Tokenizer::scan_word(size_t i, uint8_t& flags) const {
+size_t Tokenizer::scan_word(size_t i, uint16_t& flags) const {
   size_t j = i;
   int cased = 0, lower = 0, letters = 0;
   bool first = true, last_alnum = false, last_digit = false;
@@ -652,6 +652,8 @@ size_t Tokenizer::scan_word(size_t i, uint8_t& flags) const {
           ++lower;
         } else if (first) {
           flags |= kCapitalized;
+        } else if (is_ascii_lower(byte(j - 1))) {
+          flags |= kInnerCapital;
         }
       }
       last_alnum = true;
@@ -774,7 +776,7 @@ void Tokenizer::word_or_number(size_t i) {
       return;
     }
   }
-  uint8_t flags = 0;
+  uint16_t flags = 0;
   size_t j = scan_word(i, flags);
   // A dot that ends an abbreviation belongs to it: Mr. U.S. e.g. Inc. J. (never before another
   // dot: "etc..." is a word and an ellipsis).

@@ -68,7 +68,7 @@ constexpr bool is_quote_mark(TokenKind kind) {
 }
 
 // Token::flags bits.
-enum TokenFlag : uint8_t {
+enum TokenFlag : uint16_t {
   kCapitalized = 1 << 0,   // first code point is an uppercase letter (Latin, Greek, Cyrillic, ...)
   kAllCaps = 1 << 1,       // two or more cased letters, none lowercase (AI, U.S., IE6)
   kHasDigit = 1 << 2,      // contains an ASCII or fullwidth digit
@@ -77,6 +77,10 @@ enum TokenFlag : uint8_t {
   kInitial = 1 << 5,       // a single uppercase letter and its dot (J.); also has kAbbreviation
   kSpaceBefore = 1 << 6,   // preceded by whitespace or the start of the text
   kInvalidUtf8 = 1 << 7,   // a Symbol that is an invalid UTF-8 sequence
+  // A Word with an ASCII capital right after an ASCII lower-case letter (iPhone, eBay, McDonald):
+  // what has_inner_capital() says of its text, found while the word is scanned, because the name
+  // tests ask it of nearly every lower-case word.
+  kInnerCapital = 1 << 8,
 };
 
 // Offsets are uint32_t bytes (documents are limited to 4 GiB; text past that is not tokenized),
@@ -85,7 +89,7 @@ struct Token {
   uint32_t start = 0;  // bytes, inclusive
   uint32_t end = 0;    // bytes, exclusive
   TokenKind kind = TokenKind::Symbol;
-  uint8_t flags = 0;
+  uint16_t flags = 0;  // TokenFlag bits
 
   bool has(TokenFlag flag) const { return (flags & flag) != 0; }
   uint32_t size() const { return end - start; }
@@ -94,6 +98,7 @@ struct Token {
   }
   friend bool operator==(const Token&, const Token&) = default;
 };
+static_assert(sizeof(Token) == 12, "tokens are the pipeline's largest per-byte structure");
 
 // Tokens of `text` in order: sorted by start, non-overlapping, each non-empty and inside the text.
 std::vector<Token> tokenize(std::string_view text);

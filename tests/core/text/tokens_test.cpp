@@ -46,12 +46,21 @@ Token only_token(std::string_view text) {
   return tokens[0];
 }
 
+// Whether an ASCII capital follows an ASCII lower-case letter: what kInnerCapital promises.
+bool inner_capital(std::string_view w) {
+  for (size_t i = 1; i < w.size(); ++i)
+    if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z') return true;
+  return false;
+}
+
 void check_invariants(std::string_view text, const std::vector<Token>& tokens) {
   uint32_t previous_end = 0;
   for (const Token& tok : tokens) {
     REQUIRE(tok.start < tok.end);
     REQUIRE(tok.end <= text.size());
     REQUIRE(tok.start >= previous_end);
+    if (tok.kind == TokenKind::Word)
+      REQUIRE(tok.has(kInnerCapital) == inner_capital(tok.text(text)));
     previous_end = tok.end;
   }
 }
@@ -260,6 +269,18 @@ TEST_CASE("CJK runs, other scripts and case flags") {
   CHECK(only_token("IE6").flags == (kCapitalized | kAllCaps | kHasDigit | kSpaceBefore));
   CHECK(only_token("open-source").flags == (kHyphenated | kSpaceBefore));
   CHECK(!tokenize("(PyTorch")[1].has(kSpaceBefore));
+}
+
+TEST_CASE("an inner capital is flagged exactly where a lower-case letter precedes a capital") {
+  CHECK(only_token("iPhone").has(kInnerCapital));
+  CHECK(only_token("McDonald").has(kInnerCapital));
+  CHECK(only_token("DeepLearning.AI").has(kInnerCapital));
+  CHECK(only_token("PyTorch").has(kInnerCapital));
+  CHECK(!only_token("NASA").has(kInnerCapital));
+  CHECK(!only_token("U.S.").has(kInnerCapital));
+  CHECK(!only_token("Co-Founder").has(kInnerCapital));  // a hyphen stands between
+  CHECK(!only_token("éA").has(kInnerCapital));          // ASCII letters only
+  // Every word of real text and random bytes: check_invariants() below.
 }
 
 TEST_CASE("invalid UTF-8 becomes Symbol tokens of its own length") {
