@@ -1,6 +1,6 @@
 #include "core/nlp/text_case.h"
 
-#include <algorithm>
+#include <cstdint>
 
 namespace dramatis {
 
@@ -24,21 +24,55 @@ bool starts_upper(std::string_view word) {
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
 }
 
+namespace {
+
+// Up to four bytes as one number, so a short word is matched by one integer comparison.
+constexpr uint32_t packed(std::string_view word) {
+  uint32_t value = 0;
+  for (const char c : word) value = (value << 8) | static_cast<unsigned char>(c);
+  return value;
+}
+
+}  // namespace
+
 bool is_title_case_function_word(std::string_view word) {
+  // Asked of most tokens: one switch on the packed bytes instead of string comparisons.
   if (word.empty() || word.size() > 4 || word[0] < 'a' || word[0] > 'w') return false;
-  // By length: asked of most tokens, so a few comparisons instead of a walk of the list.
-  static constexpr std::string_view kTwo[] = {"an", "as", "at", "by", "in", "of",
-                                              "on", "or", "to", "up", "vs"};
-  static constexpr std::string_view kThree[] = {"and", "but", "for", "nor", "the", "via"};
-  static constexpr std::string_view kFour[] = {"from", "into", "with"};
-  const auto in = [&](const auto& list) {
-    return std::find(std::begin(list), std::end(list), word) != std::end(list);
-  };
+  const uint32_t p = packed(word);
   switch (word.size()) {
     case 1: return word[0] == 'a';
-    case 2: return in(kTwo);
-    case 3: return in(kThree);
-    default: return in(kFour);
+    case 2:
+      switch (p) {
+        case packed("an"):
+        case packed("as"):
+        case packed("at"):
+        case packed("by"):
+        case packed("in"):
+        case packed("of"):
+        case packed("on"):
+        case packed("or"):
+        case packed("to"):
+        case packed("up"):
+        case packed("vs"): return true;
+        default: return false;
+      }
+    case 3:
+      switch (p) {
+        case packed("and"):
+        case packed("but"):
+        case packed("for"):
+        case packed("nor"):
+        case packed("the"):
+        case packed("via"): return true;
+        default: return false;
+      }
+    default:
+      switch (p) {
+        case packed("from"):
+        case packed("into"):
+        case packed("with"): return true;
+        default: return false;
+      }
   }
 }
 
