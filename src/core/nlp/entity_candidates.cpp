@@ -83,10 +83,8 @@ bool is_common_word(std::string_view word, const WordStats& stats) {
     return lex.is_not_entity_word(word);
   if (lex.is_not_entity_word(word)) return true;
   thread_local std::string buffer;
-  const auto low = stats.lowercase.find(lower_into(word, buffer));
-  const auto mid = stats.capital_mid.find(word);
-  const uint32_t low_count = low == stats.lowercase.end() ? 0 : low->second;
-  const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
+  const uint32_t low_count = stats.lowercase.count(lower_into(word, buffer));
+  const uint32_t mid_count = stats.capital_mid.count(word);
   if (low_count > mid_count) return true;
   if (mid_count > 0) return false;
   // Never seen mid-sentence: a name only if a lexicon knows it.
@@ -98,10 +96,8 @@ bool is_common_word(std::string_view word, const WordStats& stats) {
 bool is_common_before_name(std::string_view word, const WordStats& stats) {
   if (lexicon().is_not_entity_word(word) || word.ends_with("ly")) return true;
   thread_local std::string buffer;
-  const auto low = stats.lowercase.find(lower_into(word, buffer));
-  const auto mid = stats.capital_mid.find(word);
-  const uint32_t low_count = low == stats.lowercase.end() ? 0 : low->second;
-  const uint32_t mid_count = mid == stats.capital_mid.end() ? 0 : mid->second;
+  const uint32_t low_count = stats.lowercase.count(lower_into(word, buffer));
+  const uint32_t mid_count = stats.capital_mid.count(word);
   return low_count > mid_count;
 }
 
@@ -183,8 +179,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
         first_word.size() > 3 && first_word.back() == 's' &&
         (stats.capital_mid.count(singular) || stats.lowercase.count(lower_into(singular, buffer)));
     // A word the corpus capitalises once ("Water said", a misspelt "Waters") is too little.
-    const auto seen_mid = stats.capital_mid.find(first_word);
-    const bool seen_twice = seen_mid != stats.capital_mid.end() && seen_mid->second >= 2;
+    const bool seen_twice = stats.capital_mid.count(first_word) >= 2;
     if (!plural && seen_twice) c.evidence |= kSpeechContext;
   }
   // A first name followed by capitalised name words (not "Meta AI", where "Meta" is listed, nor
@@ -360,15 +355,6 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   }
 }
 
-// Counts one occurrence; the key string is made only for a word's first occurrence.
-void count_word(WordCounts& counts, std::string_view word) {
-  if (const auto it = counts.find(word); it != counts.end()) {
-    ++it->second;
-  } else {
-    counts.emplace(std::string(word), 1u);
-  }
-}
-
 }  // namespace
 
 void add_word_stats(const DocumentView& v, WordStats& stats) {
@@ -377,9 +363,9 @@ void add_word_stats(const DocumentView& v, WordStats& stats) {
     if (t.kind != TokenKind::Word || v.token_boilerplate[i]) continue;
     const std::string_view word = v.token_text(i);
     if (t.has(text::kCapitalized) || t.has(text::kAllCaps)) {
-      if (!starts_sentence(v, i)) count_word(stats.capital_mid, word);
-    } else if (!has_inner_capital(word)) {
-      count_word(stats.lowercase, word);
+      if (!starts_sentence(v, i)) stats.capital_mid.add(word);
+    } else if (!t.has(text::kInnerCapital)) {
+      stats.lowercase.add(word);
     }
   }
 }
@@ -707,8 +693,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       if (end - at != 2 || !v.tokens[at].has(text::kCapitalized) ||
           !v.tokens[at + 1].has(text::kCapitalized))
         return false;
-      const auto seen = stats.capital_mid.find(v.token_text(at + 1));
-      return seen != stats.capital_mid.end() && seen->second >= 2 &&
+      return stats.capital_mid.count(v.token_text(at + 1)) >= 2 &&
              !stats.lowercase.count(lower_into(v.token_text(at + 1), label_buffer));
     };
     // After a name that ends in an organisation's keyword ("Refugee Council"), two plain

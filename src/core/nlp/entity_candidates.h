@@ -13,6 +13,7 @@
 
 #include "core/nlp/analysis.h"
 #include "core/nlp/document_view.h"
+#include "core/nlp/word_counts.h"
 
 namespace dramatis {
 
@@ -22,7 +23,6 @@ struct StringViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using WordCounts = std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>>;
 
 // How often each word form is seen across the corpus (outside boilerplate).
 struct WordStats {
