@@ -774,38 +774,48 @@ std::vector<EntityCandidate> find_headline_candidates(const DocumentView& v,
                                                       const std::vector<bool>& headline) {
   constexpr size_t kMaxWords = 5;
   std::vector<EntityCandidate> out;
-  for (size_t i = 0; i < v.tokens.size();) {
-    if (!is_name_token(v, i) || v.token_boilerplate[i] || !in_headline_block(v, i, headline)) {
-      ++i;
-      continue;
-    }
-    // The longest run of name tokens starting here that the body text names.
-    size_t best_end = 0;
-    const KnownName* best = nullptr;
-    for (size_t end = i + 1; end <= v.tokens.size() && end - i <= kMaxWords; ++end) {
-      if (!is_name_token(v, end - 1) || v.token_sentence[end - 1] != v.token_sentence[i]) break;
-      if (auto it = known.find(join_key(v, i, end)); it != known.end()) {
-        best_end = end;
-        best = &it->second;
+  // Only the tokens of headline blocks can open a candidate, so the walk visits those blocks'
+  // tokens instead of every token of the document (most blocks are prose).
+  size_t i = 0;
+  for (size_t b = 0; b < v.blocks.size() && b < headline.size(); ++b) {
+    if (!headline[b]) continue;
+    const auto first =
+        std::lower_bound(v.tokens.begin(), v.tokens.end(), v.blocks[b].start,
+                         [](const Token& t, uint32_t offset) { return t.start < offset; });
+    i = std::max(i, static_cast<size_t>(first - v.tokens.begin()));
+    while (i < v.tokens.size() && v.tokens[i].start <= v.blocks[b].end) {
+      if (!is_name_token(v, i) || v.token_boilerplate[i] || !in_headline_block(v, i, headline)) {
+        ++i;
+        continue;
       }
+      // The longest run of name tokens starting here that the body text names.
+      size_t best_end = 0;
+      const KnownName* best = nullptr;
+      for (size_t end = i + 1; end <= v.tokens.size() && end - i <= kMaxWords; ++end) {
+        if (!is_name_token(v, end - 1) || v.token_sentence[end - 1] != v.token_sentence[i]) break;
+        if (auto it = known.find(join_key(v, i, end)); it != known.end()) {
+          best_end = end;
+          best = &it->second;
+        }
+      }
+      if (best == nullptr) {
+        ++i;
+        continue;
+      }
+      EntityCandidate c;
+      c.doc = v.doc;
+      c.first_token = static_cast<uint32_t>(i);
+      c.end_token = static_cast<uint32_t>(best_end);
+      c.start = v.tokens[i].start;
+      c.end = v.tokens[best_end - 1].end;
+      c.key = join_key(v, i, best_end);
+      c.type = best->type;
+      c.confidence = best->confidence;
+      c.typed = true;
+      c.headline = true;
+      out.push_back(std::move(c));
+      i = best_end;
     }
-    if (best == nullptr) {
-      ++i;
-      continue;
-    }
-    EntityCandidate c;
-    c.doc = v.doc;
-    c.first_token = static_cast<uint32_t>(i);
-    c.end_token = static_cast<uint32_t>(best_end);
-    c.start = v.tokens[i].start;
-    c.end = v.tokens[best_end - 1].end;
-    c.key = join_key(v, i, best_end);
-    c.type = best->type;
-    c.confidence = best->confidence;
-    c.typed = true;
-    c.headline = true;
-    out.push_back(std::move(c));
-    i = best_end;
   }
   return out;
 }

@@ -169,6 +169,33 @@ TEST_CASE("a product's last word alone is that product where the article names i
   for (const DocSpan& m : chrome->mentions) CHECK(m.doc == 0);
 }
 
+TEST_CASE("a headline names whom the body names, in every headline block") {
+  // Headline case capitalises every word, so its names are found by the body's: both headings
+  // here, not the prose between them.
+  const std::string text =
+      "# Rival Lab Hires Helena Vasquez From Norder Systems\n\n"
+      "Helena Vasquez, a researcher, joined the lab on Monday. Norder Systems declined to "
+      "comment, and Vasquez said little.\n\n"
+      "## Why Helena Vasquez Left\n\n"
+      "She had worked there for years.\n";
+  const Corpus corpus = corpus_of({text});
+  const Analysis a = analyze(corpus);
+  const Entity* person = entity_named(a, "Helena Vasquez");
+  REQUIRE(person != nullptr);
+  std::vector<size_t> starts;
+  for (const DocSpan& m : person->mentions) {
+    if (span_text(corpus, m) == "Helena Vasquez") starts.push_back(m.start);
+  }
+  CHECK(starts == std::vector<size_t>{text.find("Helena"), text.find("\n\nHelena") + 2,
+                                      text.find("Why Helena") + 4});
+  const Entity* company = entity_named(a, "Norder Systems");
+  REQUIRE(company != nullptr);
+  CHECK(company->mentions.size() == 2);
+  // "Rival Lab Hires" and "Why" name nothing the body names.
+  CHECK(entity_named(a, "Rival Lab Hires") == nullptr);
+  CHECK(entity_named(a, "Why") == nullptr);
+}
+
 TEST_CASE("a long surname misspelt two letters off is the person it misspells") {
   const auto merged = [](const std::string& text, std::string_view person, std::string_view alias) {
     const Corpus corpus = corpus_of({text});
