@@ -51,8 +51,7 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
     size_t slot = h & mask;
     bool present = false;
     for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-      const Key& other = keys_[slots_[slot] - 1];
-      if (other.hash == h && equal(other, entry)) {
+      if (slot_hash(slots_[slot]) == h && equal(keys_[slot_key(slots_[slot])], entry)) {
         present = true;
         break;
       }
@@ -65,9 +64,8 @@ void WordSet::build(const std::vector<std::string_view>& entries) {
       pool_.push_back(fold_case_ ? lower(c) : c);
     }
     key.length = static_cast<uint32_t>(pool_.size() - key.offset);
-    key.hash = h;
     keys_.push_back(key);
-    slots_[slot] = static_cast<uint32_t>(keys_.size());
+    slots_[slot] = static_cast<uint64_t>(h) << 32 | keys_.size();
   }
 }
 
@@ -127,8 +125,7 @@ bool WordSet::contains_hashed(std::string_view query, uint32_t hash) const {
   if (keys_.empty()) return false;
   const size_t mask = slots_.size() - 1;
   for (size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const Key& key = keys_[slots_[slot] - 1];
-    if (key.hash == hash && equal(key, query)) return true;
+    if (slot_hash(slots_[slot]) == hash && equal(keys_[slot_key(slots_[slot])], query)) return true;
   }
   return false;
 }
@@ -141,13 +138,7 @@ WordSet::Found WordSet::find_single_spaced(std::string_view query) const {
 
 bool WordSet::contains(std::string_view query) const {
   if (keys_.empty()) return false;
-  const uint32_t h = hash(query);
-  const size_t mask = slots_.size() - 1;
-  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const Key& key = keys_[slots_[slot] - 1];
-    if (key.hash == h && equal(key, query)) return true;
-  }
-  return false;
+  return contains_hashed(query, hash(query));
 }
 
 }  // namespace dramatis

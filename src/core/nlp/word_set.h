@@ -46,8 +46,9 @@ class WordSet {
   struct Key {
     uint32_t offset = 0;  // bytes into pool_
     uint32_t length = 0;  // bytes
-    uint32_t hash = 0;
   };
+  static uint32_t slot_hash(uint64_t slot) { return static_cast<uint32_t>(slot >> 32); }
+  static size_t slot_key(uint64_t slot) { return static_cast<size_t>(slot & 0xFFFFFFFFu) - 1; }
   uint32_t hash(std::string_view text) const;
   bool equal(const Key& key, std::string_view query) const;
   std::string_view key_text(const Key& key) const {
@@ -56,9 +57,11 @@ class WordSet {
 
   bool fold_case_ = false;
   bool ignore_dots_ = false;
-  std::string pool_;             // the folded keys, back to back
-  std::vector<Key> keys_;        // distinct keys
-  std::vector<uint32_t> slots_;  // key index + 1, or 0 for an empty slot; a power of two of them
+  std::string pool_;       // the folded keys, back to back
+  std::vector<Key> keys_;  // distinct keys
+  // A power of two of slots, each 0 (empty) or the key's hash in the high half and its index + 1
+  // in the low one: a probe rejects a different key by its hash without reading keys_.
+  std::vector<uint64_t> slots_;
 };
 
 }  // namespace dramatis
