@@ -115,7 +115,10 @@ bool is_name_token(const DocumentView& v, size_t i) {
   // "US$ 20,000", "NZ$": a country's letters written onto a dollar sign are a currency.
   if (i + 1 < v.tokens.size() && v.tokens[i + 1].start == t.end && v.text[t.end] == '$')
     return false;
-  return !is_calendar_word(word) && !is_first_person(word) && !is_compound_adjective(word);
+  // Only a hyphenated word can be a compound adjective ("Python-based"): the flag spares the
+  // others the search for a hyphen.
+  return !is_calendar_word(word) && !is_first_person(word) &&
+         !(t.has(text::kHyphenated) && is_compound_adjective(word));
 }
 
 bool is_hyphenated_given_name(std::string_view word) {
