@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <initializer_list>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/nlp/lexicon.h"
 #include "core/nlp/text_case.h"
+#include "core/nlp/vocabulary.h"
 
 namespace dramatis::name_context {
 
@@ -48,11 +48,11 @@ bool is_particle(std::string_view word) {
 }
 
 bool is_product_noun(std::string_view word) {
-  static const std::unordered_set<std::string_view> kNouns = {
+  static const Vocabulary kNouns = {
       "framework", "library",  "tool",     "toolkit", "model",     "models",  "platform",
       "app",       "language", "software", "chip",    "device",    "product", "service",
       "browser",   "engine",   "compiler", "system",  "assistant", "chatbot", "package"};
-  return kNouns.count(word) > 0;
+  return kNouns.contains(word);
 }
 
 bool is_work_noun(std::string_view word) {
@@ -77,14 +77,14 @@ bool is_calendar_word(std::string_view word) {
   if (word.size() < 3 || word.size() > 9 ||
       std::string_view("JFMASONDT").find(word[0]) == std::string_view::npos)
     return false;
-  static const std::unordered_set<std::string_view> kWords = {
+  static const Vocabulary kWords = {
       "January",   "February", "March",    "April",    "May",    "June",    "July",      "August",
       "September", "October",  "November", "December", "Jan",    "Feb",     "Mar",       "Apr",
       "Jun",       "Jul",      "Aug",      "Sep",      "Sept",   "Oct",     "Nov",       "Dec",
       "Jan.",      "Feb.",     "Mar.",     "Apr.",     "Jun.",   "Jul.",    "Aug.",      "Sep.",
       "Sept.",     "Oct.",     "Nov.",     "Dec.",     "Monday", "Tuesday", "Wednesday", "Thursday",
       "Friday",    "Saturday", "Sunday"};
-  return kWords.count(word) > 0;
+  return kWords.contains(word);
 }
 
 bool is_compound_adjective(std::string_view word) {
@@ -150,34 +150,33 @@ bool is_hyphenated_name_word(std::string_view word) {
 
 bool is_job_title_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
-  // A hash set: asked of most capitalised words, twice.
-  static const std::unordered_set<std::string_view> kWords = {
-      "Officer",       "Director",     "Scientist",  "Engineer",
-      "Manager",       "Chairman",     "Chairwoman", "Editor",
-      "Professor",     "Researcher",   "Secretary",  "Spokesperson",
-      "Spokesman",     "Spokeswoman",  "Analyst",    "Executive",
-      "Founder",       "Co-founder",   "Cofounder",  "Lead",
-      "Administrator", "Commissioner", "Ambassador", "Governor",
-      "Mayor",         "Coach",        "Captain",    "Actor",
-      "Actress",       "Singer",       "Songwriter", "Author",
-      "Writer",        "Artist",       "Designer",   "Photographer",
-      "Journalist",    "Reporter",     "Columnist",  "Striker",
-      "Midfielder",    "Defender",     "Goalkeeper", "Lawyer",
-      "Attorney",      "Activist",     "Councillor", "Lawmaker",
-      "Comedian",      "Rapper",       "Senator",    "Congressman",
-      "Congresswoman", "MP",           "MEP",        "Sheriff",
-      "Minister",      "Chancellor",   "Prosecutor", "CEO",
-      "CFO",           "CTO",          "COO"};
-  return kWords.count(word) > 0;
+  // A vocabulary: asked of most capitalised words, twice.
+  static const Vocabulary kWords = {"Officer",       "Director",     "Scientist",  "Engineer",
+                                    "Manager",       "Chairman",     "Chairwoman", "Editor",
+                                    "Professor",     "Researcher",   "Secretary",  "Spokesperson",
+                                    "Spokesman",     "Spokeswoman",  "Analyst",    "Executive",
+                                    "Founder",       "Co-founder",   "Cofounder",  "Lead",
+                                    "Administrator", "Commissioner", "Ambassador", "Governor",
+                                    "Mayor",         "Coach",        "Captain",    "Actor",
+                                    "Actress",       "Singer",       "Songwriter", "Author",
+                                    "Writer",        "Artist",       "Designer",   "Photographer",
+                                    "Journalist",    "Reporter",     "Columnist",  "Striker",
+                                    "Midfielder",    "Defender",     "Goalkeeper", "Lawyer",
+                                    "Attorney",      "Activist",     "Councillor", "Lawmaker",
+                                    "Comedian",      "Rapper",       "Senator",    "Congressman",
+                                    "Congresswoman", "MP",           "MEP",        "Sheriff",
+                                    "Minister",      "Chancellor",   "Prosecutor", "CEO",
+                                    "CFO",           "CTO",          "COO"};
+  return kWords.contains(word);
 }
 
 bool is_facility_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
-  static const std::unordered_set<std::string_view> kWords = {
+  static const Vocabulary kWords = {
       "Center",  "Centre",   "Museum",      "Mosque",   "Temple",      "Hall",    "Arena",
       "Gallery", "Library",  "Synagogue",   "Memorial", "Zoo",         "Base",    "Complex",
       "Towers",  "Facility", "Planetarium", "Aquarium", "Observatory", "Cemetery"};
-  return kWords.count(word) > 0;
+  return kWords.contains(word);
 }
 
 bool is_title_modifier(std::string_view word) {
