@@ -640,6 +640,21 @@ size_t Tokenizer::scan_word(size_t i, uint16_t& flags) const {
   while (j < n_) {
     // ASCII letters and digits, most of any news text, skip decoding and the Unicode tables.
     const unsigned char b = byte(j);
+    if (is_ascii_lower(b)) {
+      // A run of lower-case ASCII letters, the bulk of any word: counted in one go.
+      size_t k = j + 1;
+      while (k < n_ && is_ascii_lower(static_cast<unsigned char>(t_[k]))) ++k;
+      const int run = static_cast<int>(k - j);
+      letters += run;
+      cased += run;
+      lower += run;
+      last_digit = false;
+      last_alnum = true;
+      last = byte(k - 1);
+      first = false;
+      j = k;
+      continue;
+    }
     if (is_ascii_alnum(b)) {
       if (is_ascii_digit(b)) {
         flags |= kHasDigit;
