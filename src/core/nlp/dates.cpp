@@ -498,9 +498,14 @@ class Finder {
     }
     if (t.kind != Kind::Word) return kNone;
     // A word in lower case starts a date only as one of kLowerCaseLeads or kNumberWords (weekdays
-    // and months need a capital): most words end here on their first letter.
+    // and months need a capital): most words end here on their first letter, the rest on the
+    // word itself (in any case, as the rules below compare it).
     const unsigned char first = static_cast<unsigned char>(text_[t.start]);
-    if (first >= 'a' && first <= 'z' && !kLowerCaseLeadInitial[first]) return kNone;
+    if (first >= 'a' && first <= 'z') {
+      if (!kLowerCaseLeadInitial[first]) return kNone;
+      const std::string_view w = str(i);
+      if (!is_any(w, kLowerCaseLeads) && !is_any(w, kNumberWords)) return kNone;
+    }
     size_t last = weekday_date(i);
     if (last == kNone) last = month_first(i);
     if (last == kNone) last = relative_word(i);
