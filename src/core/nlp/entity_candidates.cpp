@@ -469,6 +469,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       continue;
     }
     thread_local std::string label_buffer;
+    thread_local std::string key_buffer;  // keys of runs the lexicons are asked about
     // Grow a run of name tokens within one sentence, joined by connectors when allowed.
     size_t end = i + 1;
     const uint32_t sentence = v.token_sentence[i];
@@ -557,7 +558,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     while (first < end) {
       const std::string_view w = v.token_text(first);
       // "New Zealand", "New York": a place or company the lexicons know keeps its first word.
-      if (lex.is_place(join_key(v, first, end)) || lex.is_company(join_key(v, first, end))) break;
+      const std::string_view run_key = join_key_into(v, first, end, key_buffer);
+      if (lex.is_place(run_key) || lex.is_company(run_key)) break;
       // Titles, also of two words ("Prime Minister", "Vice President").
       const bool title =
           lex.is_honorific(w) || is_job_title_noun(w) ||
@@ -628,7 +630,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       bool keyword = false;
       for (size_t k = first; k + 1 < end && !keyword; ++k)
         keyword = lex.is_org_keyword(v.token_text(k)) && !is_job_title_noun(v.token_text(k));
-      const bool place = end - first >= 2 && lex.is_place(join_key(v, first, end - 1));
+      const bool place =
+          end - first >= 2 && lex.is_place(join_key_into(v, first, end - 1, key_buffer));
       if ((keyword || place) && !is_job_title_noun(v.token_text(end - 2))) {
         --end;
       } else {
@@ -675,14 +678,15 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     // also writes alone ("Jafari said").
     const auto names_organisation_or_place = [&](size_t from, size_t to) {
       const std::string_view last = v.token_text(to - 1);
-      return lex.is_place(join_key(v, from, to)) || lex.is_company(join_key(v, from, to)) ||
-             lex.is_org_keyword(last) || lex.is_location_keyword(last) || is_facility_noun(last) ||
+      const std::string_view key = join_key_into(v, from, to, key_buffer);
+      return lex.is_place(key) || lex.is_company(key) || lex.is_org_keyword(last) ||
+             lex.is_location_keyword(last) || is_facility_noun(last) ||
              (to - from == 1 && v.tokens[from].has(text::kAllCaps) && last.size() >= 2);
     };
     const auto opens_person = [&](size_t at) {
       // The person's part has no keyword and is no place ("Space Museum Steven F. Udvar-Hazy
       // Center", "East Los Angeles", "Hong Kong Island").
-      if (lex.is_place(join_key(v, at, end))) return false;
+      if (lex.is_place(join_key_into(v, at, end, key_buffer))) return false;
       for (size_t j = at; j < end; ++j) {
         const std::string_view w = v.token_text(j);
         if (lex.is_org_keyword(w) || lex.is_location_keyword(w) || is_facility_noun(w) ||
@@ -701,7 +705,8 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     const auto plain_person_after_keyword = [&](size_t from, size_t at) {
       const std::string_view last = v.token_text(at - 1);
       if (end - at != 2 || !(lex.is_org_keyword(last) || is_facility_noun(last))) return false;
-      if (lex.is_place(join_key(v, at, end)) || lex.is_place(join_key(v, from, end))) return false;
+      if (lex.is_place(join_key_into(v, at, end, key_buffer))) return false;
+      if (lex.is_place(join_key_into(v, from, end, key_buffer))) return false;
       for (size_t j = at; j < end; ++j) {
         const Token& t = v.tokens[j];
         const std::string_view w = v.token_text(j);

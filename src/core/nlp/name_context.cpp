@@ -475,11 +475,18 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
 
 std::string join_key(const DocumentView& v, size_t first, size_t end) {
   std::string key;
-  for (size_t i = first; i < end; ++i) {
-    if (!key.empty() && v.tokens[i].has(text::kSpaceBefore)) key += ' ';
-    key += v.token_text(i);
-  }
+  join_key_into(v, first, end, key);
   return key;
+}
+
+std::string_view join_key_into(const DocumentView& v, size_t first, size_t end,
+                               std::string& buffer) {
+  buffer.clear();
+  for (size_t i = first; i < end; ++i) {
+    if (!buffer.empty() && v.tokens[i].has(text::kSpaceBefore)) buffer += ' ';
+    buffer += v.token_text(i);
+  }
+  return buffer;
 }
 
 bool place_ends_at(const DocumentView& v, size_t end) {

@@ -159,6 +159,10 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
 
 // Tokens [first, end) as a candidate's key: their text, a single space where the text had space.
 std::string join_key(const DocumentView& v, size_t first, size_t end);
+// The same key for a lookup: one token's own text, or several joined into `buffer` (reused
+// across calls, so asking the lexicons about a run allocates nothing).
+std::string_view join_key_into(const DocumentView& v, size_t first, size_t end,
+                               std::string& buffer);
 
 // The listed place of one to three capitalised words ending just before token `end` ("New
 // South Wales" before a comma), or starting at `begin`; none when there is no such place.
