@@ -1,6 +1,7 @@
 #include "core/nlp/quote_spans.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "core/text/utf8.h"
@@ -89,14 +90,20 @@ Role role_of(char32_t mark, char32_t before, char32_t after) {
   return open_ctx ? Role::Open : close_ctx ? Role::Close : Role::Either;
 }
 
+// Bytes that may open a quotation mark: the ASCII marks and the lead bytes of the typographic
+// ones (U+2018-U+201E) and guillemets (U+00AB, U+00BB).
+constexpr std::array<bool, 256> kMarkLead = [] {
+  std::array<bool, 256> lead{};
+  for (const int b : {int{'"'}, int{'\''}, 0xE2, 0xC2}) lead[static_cast<size_t>(b)] = true;
+  return lead;
+}();
+
 std::vector<Mark> find_marks(std::string_view text) {
   std::vector<Mark> marks;
   for (size_t i = 0; i < text.size();) {
-    const unsigned char byte = static_cast<unsigned char>(text[i]);
-    if (byte != '"' && byte != '\'' && byte != 0xE2 && byte != 0xC2) {
-      ++i;
-      continue;
-    }
+    // Most bytes open no mark: skipped by a table lookup each.
+    while (i < text.size() && !kMarkLead[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const utf8::Step step = utf8::decode(text, i);
     const char32_t c = step.codepoint;
     QuoteMark kind;
