@@ -185,12 +185,15 @@ Lexicon::Lexicon(std::span<const EmbeddedFile> files) {
                    [](const auto& a, const auto& b) { return less_entry(a.first, b.first, true); });
   // "United States|U.S.|USA": every form, the common name first, names that common name.
   if (const EmbeddedFile* file = find_embedded(files, "country_names.txt")) {
+    // A form listed twice names the smaller common name, as the sorted list it replaced did.
+    std::vector<std::pair<std::string_view, std::string_view>> forms;
     for_each_entry(file->bytes, [&](std::string_view line) {
       for_each_form(line, [&](std::string_view form, std::string_view common) {
-        country_forms_.emplace_back(form, common);
+        forms.emplace_back(form, common);
       });
     });
-    std::sort(country_forms_.begin(), country_forms_.end());
+    std::sort(forms.begin(), forms.end());
+    for (const auto& [form, common] : forms) country_forms_.emplace(form, common);
   }
 }
 
@@ -317,10 +320,8 @@ bool Lexicon::is_plural_noun(std::string_view w) const {
 }
 
 std::string_view Lexicon::country_name(std::string_view form) const {
-  const auto it = std::lower_bound(
-      country_forms_.begin(), country_forms_.end(), form,
-      [](const auto& entry, std::string_view query) { return entry.first < query; });
-  return it != country_forms_.end() && it->first == form ? it->second : std::string_view{};
+  const auto it = country_forms_.find(form);
+  return it != country_forms_.end() ? it->second : std::string_view{};
 }
 
 std::string_view Lexicon::reporting_verb_lemma(std::string_view form) const {

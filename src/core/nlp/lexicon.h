@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -122,8 +123,9 @@ class Lexicon {
   std::array<List, kWordListCount> lists_{};
   // (form, lemma) of every reporting verb form, sorted case-insensitively by form.
   std::vector<std::pair<std::string_view, std::string_view>> verb_forms_;
-  // (form, common name) of every country name form (country_names.txt), sorted by form.
-  std::vector<std::pair<std::string_view, std::string_view>> country_forms_;
+  // The common name of every country name form (country_names.txt): asked of most candidates,
+  // so a hash map rather than a binary search of string comparisons.
+  std::unordered_map<std::string_view, std::string_view> country_forms_;
 };
 
 // The lexicon of the embedded data/lexicons files, parsed on first use (thread-safe).
