@@ -11,6 +11,13 @@ uint32_t hash_of(std::string_view word) {
   return h;
 }
 
+// Words are a few bytes long: compared in line rather than by a call to memcmp.
+bool same_bytes(const char* key, std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i)
+    if (key[i] != word[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 size_t WordCounts::find_slot(std::string_view word, uint32_t hash) const {
@@ -18,7 +25,8 @@ size_t WordCounts::find_slot(std::string_view word, uint32_t hash) const {
   size_t slot = hash & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const Entry& e = entries_[slots_[slot] - 1];
-    if (e.hash == hash && std::string_view(pool_).substr(e.offset, e.length) == word) break;
+    if (e.hash == hash && e.length == word.size() && same_bytes(pool_.data() + e.offset, word))
+      break;
   }
   return slot;
 }
