@@ -58,6 +58,18 @@ std::vector<bool> headline_blocks(const DocumentView& v) {
 
 namespace {
 
+// A candidate over tokens [from, to) of `v`, untyped: its place in the text and its key.
+EntityCandidate candidate_over(const DocumentView& v, size_t from, size_t to) {
+  EntityCandidate c;
+  c.doc = v.doc;
+  c.first_token = static_cast<uint32_t>(from);
+  c.end_token = static_cast<uint32_t>(to);
+  c.start = v.tokens[from].start;
+  c.end = v.tokens[to - 1].end;
+  c.key = join_key(v, from, to);
+  return c;
+}
+
 // After "X Party and": whether the name words from `i` on are a name of their own ("Labour
 // Party and Frederick Fung", "Rolling Stone Magazine and Carlo De Benedetti") rather than the
 // rest of one ("Tang Teaching Museum and Art Gallery"): no keyword of an organisation or place
@@ -649,13 +661,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       }
     }
     const auto emit = [&](size_t from, size_t to, bool after_honorific) {
-      EntityCandidate c;
-      c.doc = v.doc;
-      c.first_token = static_cast<uint32_t>(from);
-      c.end_token = static_cast<uint32_t>(to);
-      c.start = v.tokens[from].start;
-      c.end = v.tokens[to - 1].end;
-      c.key = join_key(v, from, to);
+      EntityCandidate c = candidate_over(v, from, to);
       c.sentence_initial = starts_sentence(v, from);
       if (after_honorific) c.evidence |= kHonorific;
       assign_type(v, stats, c);
@@ -807,13 +813,7 @@ std::vector<EntityCandidate> find_headline_candidates(const DocumentView& v,
         ++i;
         continue;
       }
-      EntityCandidate c;
-      c.doc = v.doc;
-      c.first_token = static_cast<uint32_t>(i);
-      c.end_token = static_cast<uint32_t>(best_end);
-      c.start = v.tokens[i].start;
-      c.end = v.tokens[best_end - 1].end;
-      c.key = join_key(v, i, best_end);
+      EntityCandidate c = candidate_over(v, i, best_end);
       c.type = best->type;
       c.confidence = best->confidence;
       c.typed = true;
