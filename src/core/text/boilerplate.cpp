@@ -301,6 +301,14 @@ class PhraseFinder {
   std::bitset<65536> opens_;  // hashes of the first three bytes of some phrase
 };
 
+constexpr bool all_three_bytes_or_more(std::span<const std::string_view> phrases) {
+  for (std::string_view p : phrases)
+    if (p.size() < 3) return false;
+  return true;
+}
+static_assert(all_three_bytes_or_more(kPromotionPhrases) && all_three_bytes_or_more(kBylinePhrases),
+              "PhraseFinder reads a phrase's first three bytes");
+
 bool promotion(const Line& line, std::string_view lower) {
   static const PhraseFinder finder(kPromotionPhrases);
   return line.words <= kMaxPromotionWords && finder.found_in(lower);
