@@ -74,9 +74,7 @@ bool is_organisation_noun(std::string_view word) {
 }
 
 bool is_calendar_word(std::string_view word) {
-  if (word.size() < 3 || word.size() > 9 ||
-      std::string_view("JFMASONDT").find(word[0]) == std::string_view::npos)
-    return false;
+  // The vocabulary's length and opening filter turn most words away before hashing.
   static const Vocabulary kWords = {
       "January",   "February", "March",    "April",    "May",    "June",    "July",      "August",
       "September", "October",  "November", "December", "Jan",    "Feb",     "Mar",       "Apr",
@@ -475,12 +473,14 @@ bool in_headline_block(const DocumentView& v, size_t i, const std::vector<bool>&
 
 std::string join_key(const DocumentView& v, size_t first, size_t end) {
   std::string key;
-  join_key_into(v, first, end, key);
+  const std::string_view joined = join_key_into(v, first, end, key);
+  if (joined.data() != key.data()) key.assign(joined);  // one token: its text, not the buffer
   return key;
 }
 
 std::string_view join_key_into(const DocumentView& v, size_t first, size_t end,
                                std::string& buffer) {
+  if (end == first + 1) return v.token_text(first);
   buffer.clear();
   for (size_t i = first; i < end; ++i) {
     if (!buffer.empty() && v.tokens[i].has(text::kSpaceBefore)) buffer += ' ';
