@@ -92,6 +92,20 @@ size_t past_descriptors(const Context& ctx, size_t i, size_t limit) {
   return i;
 }
 
+// "Bayern coach Vincent Kompany", "Airbus chief executive Guillaume Faury", "Microsoft's Satya
+// Nadella": where an organisation or place is named at `named_at` and a person follows it after
+// at most a few words describing their role, the person's first token; else `named_at`. The
+// person is who speaks, the organisation only says whose they are.
+size_t past_affiliation(const Context& ctx, size_t named_at, size_t limit) {
+  if (named_at >= limit || ctx.mention_at(named_at) < 0) return named_at;
+  const Subject named = ctx.subject_at(named_at);
+  if (named.entity < 0 || ctx.type(named.entity) == EntityType::Person) return named_at;
+  const size_t person = past_descriptors(ctx, ctx.past_subject(named_at, limit), limit);
+  if (person >= limit || ctx.mention_at(person) < 0) return named_at;
+  const Subject s = ctx.subject_at(person);
+  return s.entity >= 0 && ctx.type(s.entity) == EntityType::Person ? person : named_at;
+}
+
 // The person (or else organisation) named first in [from, limit), skipping descriptors:
 // "according to the Crown prosecutor, Mark Tedeschi, QC," names Tedeschi.
 Subject named_after(const Context& ctx, size_t from, size_t limit) {
@@ -132,7 +146,8 @@ Speaker cue_after(const Context& ctx, size_t after) {
   if (i >= limit) return {};  // the quote ends the document, or nothing but marks follows
   // "X said" / "team member X told"; "X, the co-founder, said" before the next quote is left to
   // its cue_before; here the subject sits right before the cue or before an apposition.
-  const size_t named_at = ctx.mention_at(i) >= 0 ? i : past_descriptors(ctx, i, limit);
+  const size_t named_at =
+      past_affiliation(ctx, ctx.mention_at(i) >= 0 ? i : past_descriptors(ctx, i, limit), limit);
   const size_t subject_end = ctx.past_subject(named_at, v.tokens.size());
   if (named_at < limit && subject_end > named_at &&
       (named_at == i || ctx.mention_at(named_at) >= 0)) {
@@ -182,12 +197,15 @@ Speaker cue_after(const Context& ctx, size_t after) {
       head = past_descriptors(ctx, s, limit);
       if (head >= limit || ctx.mention_at(head) < 0) head = s;
     }
+    const size_t person = past_affiliation(ctx, head, limit);  // "said Bayern coach X"
+    const size_t named = person != head ? person : s;          // the word the reason quotes
+    head = person;
     if (ctx.past_subject(head, limit) > head) {
       const Subject subject = ctx.subject_at(head);
       if (subject.entity >= 0)
         return {subject.entity, confidence_for(subject.how, 0.9),
                 "the speaker follows the quote: '" + std::string(ctx.word(i)) + " " +
-                    std::string(ctx.word(s)) + "' (" + ctx.describe(subject) + ")",
+                    std::string(ctx.word(named)) + "' (" + ctx.describe(subject) + ")",
                 std::string(ctx.word(i)), token_span(v, i)};
     }
   }

@@ -224,6 +224,24 @@ TEST_CASE("'X of the Organisation said': the person speaks, not the organisation
         std::vector<std::string>{"Maria Lopez"});
 }
 
+TEST_CASE("'Club coach X said' after the quote: the person speaks, not the club or company") {
+  // The organisation or place names whose the speaker is; before this rule the first quote
+  // was dropped as uncued and the second went to the man it talks about.
+  CHECK(speakers_of("Ortega scored twice.\n\n\"Ortega is a machine,\" Leeds coach Vincent "
+                    "Kaminski said after the match. \"He works for the team and he scores.\"") ==
+        std::vector<std::string>{"Vincent Kaminski", "Vincent Kaminski"});
+  CHECK(speakers_of("Orders rose.\n\n\"This is a historic day,\" Airbus chief executive Anna "
+                    "Berger told reporters.") == std::vector<std::string>{"Anna Berger"});
+  CHECK(speakers_of("Orders rose.\n\n\"Demand is insatiable right now,\" Microsoft's Satya "
+                    "Nadella said.") == std::vector<std::string>{"Satya Nadella"});
+  // ", said Club coach X": the same, with the cue first.
+  CHECK(speakers_of("Ortega scored twice.\n\n\"Ortega is a machine,\" said Leeds coach "
+                    "Vincent Kaminski.") == std::vector<std::string>{"Vincent Kaminski"});
+  // An organisation that speaks itself keeps the quote.
+  CHECK(speakers_of("Orders rose.\n\n\"This is a historic day for the company,\" Airbus said in "
+                    "a statement.") == std::vector<std::string>{"Airbus"});
+}
+
 TEST_CASE("a participle's phrase before the subject: 'Writing in a blog post, X of Y dubbed:'") {
   // The organisation's name is not found whole ("Harbour and Rail"), and a person is named
   // between the verb and the colon: the sentence's subject still speaks, and "he" after it is
