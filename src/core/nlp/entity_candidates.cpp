@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/nlp/dateline_place.h"
 #include "core/nlp/lexicon.h"
 #include "core/nlp/name_context.h"
 #include "core/nlp/text_case.h"
@@ -458,6 +459,25 @@ std::vector<std::string> two_word_initials(const DocumentView& v) {
   return out;
 }
 
+// "ROME (AP) —": the dateline's place and agency, typed by their position, in place of any
+// candidate over their words. The place is named in title case, so that it merges with the
+// same place written in the story ("Rome").
+void read_dateline(const DocumentView& v, std::vector<EntityCandidate>& candidates) {
+  for (const DatelinePart& part : find_dateline_parts(v)) {
+    std::erase_if(candidates, [&](const EntityCandidate& c) {
+      return c.first_token < part.end_token && part.first_token < c.end_token;
+    });
+    EntityCandidate c = candidate_over(v, part.first_token, part.end_token);
+    c.sentence_initial = true;
+    c.type = part.type;
+    c.confidence = 0.9f;
+    c.typed = true;
+    c.evidence |= kDateline;
+    if (part.name != c.key) c.stands_for = part.name;
+    candidates.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordStats& stats,
@@ -751,6 +771,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
   }
   type_teams(v, out);
   read_compass_ellipsis(v, out);
+  read_dateline(v, out);
   return out;
 }
 

@@ -52,6 +52,7 @@ enum CandidateEvidence : uint32_t {
   kActingCountry = 1 << 14,  // a country that acts or plays: its government or its team
   kWorkTitle = 1 << 15,      // right after "novel", "film", "album" ...: a work's title
   kListedAs = 1 << 16,       // in a list after its kind: "institutions like X and Y"
+  kDateline = 1 << 17,       // a wire dateline's place or agency: "ROME (AP) —"
 };
 
 struct EntityCandidate {

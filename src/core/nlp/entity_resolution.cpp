@@ -236,8 +236,14 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   for (size_t n = 0; n < nodes.size(); ++n) {
     for (size_t c : nodes[n].candidates) {
       if (candidates[c].stands_for.empty()) continue;
-      const auto full = node_of.find({candidates[c].stands_for, -1});
-      if (full != node_of.end()) merge(n, full->second, "ellipsis", 0.8);
+      auto full = node_of.find({candidates[c].stands_for, -1});
+      // A one-word name is a node per document ("Rome" for "ROME").
+      if (full == node_of.end())
+        full = node_of.find({candidates[c].stands_for, static_cast<int>(candidates[c].doc)});
+      // A dateline's capitals stand for the place as the story writes it ("ROME", "Rome").
+      const bool dateline = candidates[c].evidence & kDateline;
+      if (full != node_of.end())
+        merge(n, full->second, dateline ? "dateline" : "ellipsis", dateline ? 0.9 : 0.8);
       break;
     }
   }
@@ -585,15 +591,19 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
 
     Entity entity;
     entity.type = type;
-    // The canonical name: a country's common name ("North Korea", not "DPRK"), else the longest
-    // typed form, then the most frequent, then the earliest.
+    // The canonical name: a country's common name ("North Korea", not "DPRK"), else a form the
+    // story writes (not only a dateline's capitals, "ROME"), else the longest typed form, then
+    // the most frequent, then the earliest.
     const Node* name_node = best;
     for (size_t n : list) {
       const Node& node = nodes[n];
       if (node.key[0] == '@') continue;
       const auto rank = [&](const Node& x) {
-        return std::make_tuple(lex.country_name(x.key) == x.key, x.typed && x.type == type,
-                               x.words.size(), x.candidates.size());
+        const bool dateline_only =
+            std::all_of(x.candidates.begin(), x.candidates.end(),
+                        [&](size_t c) { return (candidates[c].evidence & kDateline) != 0; });
+        return std::make_tuple(lex.country_name(x.key) == x.key, !dateline_only,
+                               x.typed && x.type == type, x.words.size(), x.candidates.size());
       };
       if (name_node->key[0] == '@' || rank(node) > rank(*name_node)) name_node = &node;
     }
