@@ -100,6 +100,35 @@ bool is_first_person(std::string_view word) {
   return word == "I" || word.starts_with("I'") || word.starts_with("I\xE2\x80\x99");
 }
 
+namespace {
+
+// "Jan Hatzius", "April Ryan", "June Carter": a month that is also a given name, right before a
+// capitalised word of the same sentence that is no month, number or title, and not after a word
+// that dates ("in June", "since May", "last April"), opens a person's name.
+bool month_opens_name(const DocumentView& v, size_t i) {
+  const std::string_view word = v.token_text(i);
+  if (word.back() == '.' || !lexicon().is_first_name(word) || i + 1 >= v.tokens.size())
+    return false;
+  const Token& next = v.tokens[i + 1];
+  const std::string_view next_word = v.token_text(i + 1);
+  if (next.kind != TokenKind::Word || !next.has(text::kCapitalized) || next.has(text::kAllCaps) ||
+      next.start != v.tokens[i].end + 1 || v.token_sentence[i + 1] != v.token_sentence[i] ||
+      is_calendar_word(next_word) || is_job_title_noun(next_word) ||
+      lexicon().is_honorific(next_word) || lexicon().is_not_entity_word(next_word))
+    return false;
+  if (i == 0) return true;
+  const Token& before = v.tokens[i - 1];
+  if (before.kind == TokenKind::Number) return false;
+  static const Vocabulary kDatingWords = {
+      "in",     "In",    "on",    "On",   "since", "Since",   "by",     "By",     "until",
+      "Until",  "from",  "From",  "last", "Last",  "next",    "Next",   "this",   "This",
+      "early",  "Early", "late",  "Late", "of",    "through", "during", "During", "before",
+      "Before", "after", "After", "mid",  "Mid",   "to",      "till",   "between"};
+  return !kDatingWords.contains(v.token_text(i - 1));
+}
+
+}  // namespace
+
 bool is_name_token(const DocumentView& v, size_t i) {
   const Token& t = v.tokens[i];
   if (t.kind == TokenKind::Handle) return true;
@@ -115,7 +144,7 @@ bool is_name_token(const DocumentView& v, size_t i) {
     return false;
   // Only a hyphenated word can be a compound adjective ("Python-based"): the flag spares the
   // others the search for a hyphen.
-  return !is_calendar_word(word) && !is_first_person(word) &&
+  return (!is_calendar_word(word) || month_opens_name(v, i)) && !is_first_person(word) &&
          !(t.has(text::kHyphenated) && is_compound_adjective(word));
 }
 

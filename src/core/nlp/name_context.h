@@ -49,7 +49,8 @@ bool is_first_person(std::string_view word);
 
 // Token `i` may be part of a name: a handle, or a word with a capital (first, inner or all) that
 // is no month, weekday, "I", compound adjective, currency prefix ("US$") or letter-noun
-// ("T-shirt").
+// ("T-shirt"). A month that is also a given name is one before a surname ("Jan Hatzius"), not
+// after a word that dates it ("in April").
 bool is_name_token(const DocumentView& v, size_t i);
 
 // "Wai-ching", "Kwok-kin": a given name written with a hyphen, a capital only at its start.

@@ -641,3 +641,18 @@ TEST_CASE("a capital letter hyphened to a noun is no name word") {
   CHECK_FALSE(has_text(found, "NASA T-shirt"));
   CHECK_FALSE(has_text(found, "X-ray"));
 }
+
+TEST_CASE("a month that is also a given name opens a person's name before a surname") {
+  const auto found = mentions_of(
+      "Bank economist Jan Hatzius expects two cuts. White House correspondent April Ryan asked "
+      "about it. Hatzius did not answer.");
+  CHECK(has(found, "Jan Hatzius", EntityType::Person));
+  CHECK(has(found, "April Ryan", EntityType::Person));
+  // A month after a word that dates it, or after a day's number, stays a month.
+  const auto dated = mentions_of(
+      "The vote in June Parliament held was close. On 5 June Okafor resigned, and since May "
+      "Okafor has been silent.");
+  CHECK_FALSE(has_text(dated, "June Parliament"));
+  CHECK_FALSE(has_text(dated, "June Okafor"));
+  CHECK_FALSE(has_text(dated, "May Okafor"));
+}
