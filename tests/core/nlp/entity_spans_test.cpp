@@ -656,3 +656,25 @@ TEST_CASE("a month that is also a given name opens a person's name before a surn
   CHECK_FALSE(has_text(dated, "June Okafor"));
   CHECK_FALSE(has_text(dated, "May Okafor"));
 }
+
+TEST_CASE("'Chair' and 'Chief' are titles inside a run: the organisation and the person apart") {
+  const auto found = mentions_of(
+      "Traders waited all week. Federal Reserve Chair Jerome Powell spoke on Monday, and Apple "
+      "Chief Executive Tim Cook on Tuesday.");
+  CHECK(has(found, "Jerome Powell", EntityType::Person));
+  CHECK(has(found, "Apple", EntityType::Org));
+  CHECK(has(found, "Tim Cook", EntityType::Person));
+  CHECK(has(found, "Federal Reserve", EntityType::Org));
+  CHECK_FALSE(has_text(found, "Apple Chief"));
+}
+
+TEST_CASE("a stock exchange, a reserve bank and a football club are organisations; a prix an event") {
+  const auto found = mentions_of(
+      "Shares in Harwick Holdings rose on the Karachi Stock Exchange after the Reserve Bank of "
+      "Fiji cut rates. Lindfield FC will not play the Lakeside Grand Prix weekend.");
+  CHECK(has(found, "Harwick Holdings", EntityType::Org));
+  CHECK(has(found, "Karachi Stock Exchange", EntityType::Org));
+  CHECK(has(found, "Reserve Bank of Fiji", EntityType::Org));
+  CHECK(has(found, "Lindfield FC", EntityType::Org));
+  CHECK(has(found, "Lakeside Grand Prix", EntityType::Event));
+}
