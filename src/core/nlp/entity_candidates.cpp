@@ -183,6 +183,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   if (words == 1 &&
       (after_organisation_verb(v, c.first_token) || possessive_before_given_name(v, c.end_token)))
     c.evidence |= kOrgContext;
+  // "English captain Harry Kane": a people's word describes the person, it employs no one.
+  if (!lists.demonym && before_staff_role(v, c.end_token)) c.evidence |= kEmploysNamed;
   thread_local std::string buffer;
   if (words == 1 && before_reporting_verb(v, c.end_token)) {
     // A plural whose singular the corpus also writes ("the Sams continued", after "Thomas Sam")
@@ -338,6 +340,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     set(EntityType::Location, 0.85f);
   } else if (c.evidence & kProductContext) {
     set(EntityType::Product, 0.7f);
+  } else if (c.evidence & kEmploysNamed) {
+    set(EntityType::Org, 0.7f);
   } else if (organisation_noun_before) {
     set(EntityType::Org, 0.7f);
   } else if (c.evidence & kPersonShape && company_led) {
@@ -634,9 +638,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       bool demonym_of_organisation = false;
       for (size_t k = first + 1; k < end && lex.is_demonym(w) && !demonym_of_organisation; ++k)
         demonym_of_organisation = lex.is_org_keyword(v.token_text(k));
-      // "Forwardist's Helen Marsh won": a word that owns a person is a name even where it opens
-      // the sentence.
-      const bool owns_person = first + 1 == end && possessive_before_given_name(v, end);
+      // "Forwardist's Helen Marsh won", "Skyvia chief executive Pieter Elbers said": a word that
+      // owns or employs a person is a name even where it opens the sentence.
+      const bool owns_person =
+          first + 1 == end && (possessive_before_given_name(v, end) || before_staff_role(v, end));
       // "Scientologist Tom Cruise", "Buddhist monk": a follower's word before a given name
       // describes the person, as a demonym does.
       const bool follower = w.size() > 5 && w.ends_with("ist") && first + 1 < end &&

@@ -53,6 +53,7 @@ enum CandidateEvidence : uint32_t {
   kWorkTitle = 1 << 15,      // right after "novel", "film", "album" ...: a work's title
   kListedAs = 1 << 16,       // in a list after its kind: "institutions like X and Y"
   kDateline = 1 << 17,       // a wire dateline's place or agency: "ROME (AP) —"
+  kEmploysNamed = 1 << 18,   // before a staff role and a person: "IndiGo chief executive X"
 };
 
 struct EntityCandidate {

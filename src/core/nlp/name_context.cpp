@@ -457,6 +457,22 @@ bool possessive_before_given_name(const DocumentView& v, size_t after) {
          !lexicon().is_ambiguous_first_name(v.token_text(after + 1));
 }
 
+bool before_staff_role(const DocumentView& v, size_t after) {
+  static const Vocabulary kRoles = {
+      "ceo",       "cfo",       "coo",     "cto",        "chairman", "chairwoman", "chairperson",
+      "chair",     "president", "boss",    "coach",      "manager",  "economist",  "analyst",
+      "executive", "director",  "striker", "midfielder", "defender", "goalkeeper"};
+  size_t role = after;
+  if (role < v.tokens.size() && v.token_text(role) == "chief") ++role;  // "chief executive"
+  if (role >= v.tokens.size() || v.tokens[role].kind != TokenKind::Word ||
+      v.tokens[role].has(text::kCapitalized) || v.tokens[role].has(text::kAllCaps))
+    return false;
+  const std::string_view word = v.token_text(role);
+  if (!kRoles.contains(word) && !(role > after && word.size() > 3)) return false;
+  return role + 1 < v.tokens.size() && v.token_sentence[role + 1] == v.token_sentence[after] &&
+         is_name_token(v, role + 1) && lexicon().is_first_name(v.token_text(role + 1));
+}
+
 bool score_at(const DocumentView& v, size_t i) {
   return i + 2 < v.tokens.size() && v.tokens[i].kind == TokenKind::Number &&
          (v.tokens[i + 1].kind == TokenKind::Dash || v.token_text(i + 1) == "-") &&

@@ -143,6 +143,12 @@ bool before_reporting_verb(const DocumentView& v, size_t after);
 // followed by a person's given name holds that person as a member.
 bool possessive_before_given_name(const DocumentView& v, size_t after);
 
+// "IndiGo chief executive Pieter Elbers", "Goldman Sachs economist Jan Hatzius", "Lindfield
+// coach Vincent Kaminski": the name ending before token `after` employs the person named after a
+// company or team role in lower case. Roles people also have for other people ("Biden
+// spokesman", "Trump lawyer") and a product's ("PyTorch co-creator") are not asked.
+bool before_staff_role(const DocumentView& v, size_t after);
+
 // "1 – 0", "3-2": a score at token `i`.
 bool score_at(const DocumentView& v, size_t i);
 

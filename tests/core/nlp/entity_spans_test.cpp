@@ -678,3 +678,18 @@ TEST_CASE("a stock exchange, a reserve bank and a football club are organisation
   CHECK(has(found, "Lindfield FC", EntityType::Org));
   CHECK(has(found, "Lakeside Grand Prix", EntityType::Event));
 }
+
+TEST_CASE("a name before a company or team role and a person employs that person") {
+  const auto found = mentions_of(
+      "Orders rose again. Skyvia chief executive Pieter Elbers said the airline needed jets, and "
+      "Goldman Sachs economist Jan Hatzius agreed. Harwick Rovers manager Ange Novak was upset.");
+  CHECK(has(found, "Skyvia", EntityType::Org));
+  CHECK(has(found, "Goldman Sachs", EntityType::Org));
+  CHECK(has(found, "Harwick Rovers", EntityType::Org));
+  CHECK(has(found, "Ange Novak", EntityType::Person));
+  // A people's word, and a person's aide, employ no one here.
+  const auto other = mentions_of(
+      "English captain Harry Kane scored. Later, Biden spokesman Andrew Bates declined to comment.");
+  CHECK_FALSE(has_text(other, "English"));
+  CHECK(has(other, "Andrew Bates", EntityType::Person));
+}
