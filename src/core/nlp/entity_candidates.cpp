@@ -514,9 +514,16 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     // on with the same name ("... of Iodine Deficiency Disorders").
     bool joined_after_keyword = false;
     while (end < v.tokens.size() && v.token_sentence[end] == sentence) {
-      // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names.
-      if ((lex.is_honorific(v.token_text(end)) || is_job_title_noun(v.token_text(end))) &&
-          end + 1 < v.tokens.size() && is_name_token(v, end + 1)) {
+      // A title inside a run starts a new name: "OpenAI CTO Mira Murati" is two names, and so
+      // is "Senate Majority Leader Paul Brandt" (a two-word title).
+      const auto is_title = [&](size_t k) {
+        return lex.is_honorific(v.token_text(k)) || is_job_title_noun(v.token_text(k));
+      };
+      const bool two_word_title = end + 2 < v.tokens.size() &&
+                                  is_title_modifier(v.token_text(end)) && is_title(end + 1) &&
+                                  is_name_token(v, end + 2);
+      if (two_word_title ||
+          (is_title(end) && end + 1 < v.tokens.size() && is_name_token(v, end + 1))) {
         before_title = true;
         break;
       }

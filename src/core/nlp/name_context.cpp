@@ -178,18 +178,23 @@ bool is_hyphenated_name_word(std::string_view word) {
 bool is_job_title_noun(std::string_view word) {
   if (!starts_upper(word)) return false;
   // A vocabulary: asked of most capitalised words, twice.
-  static const Vocabulary kWords = {
-      "Officer",      "Director",      "Scientist",    "Engineer",   "Manager",     "Chair",
-      "Chairman",     "Chairwoman",    "Chairperson",  "Chief",      "Editor",      "Professor",
-      "Researcher",   "Secretary",     "Spokesperson", "Spokesman",  "Spokeswoman", "Analyst",
-      "Executive",    "Founder",       "Co-founder",   "Cofounder",  "Lead",        "Administrator",
-      "Commissioner", "Ambassador",    "Governor",     "Mayor",      "Coach",       "Captain",
-      "Actor",        "Actress",       "Singer",       "Songwriter", "Author",      "Writer",
-      "Artist",       "Designer",      "Photographer", "Journalist", "Reporter",    "Columnist",
-      "Striker",      "Midfielder",    "Defender",     "Goalkeeper", "Lawyer",      "Attorney",
-      "Activist",     "Councillor",    "Lawmaker",     "Comedian",   "Rapper",      "Senator",
-      "Congressman",  "Congresswoman", "MP",           "MEP",        "Sheriff",     "Minister",
-      "Chancellor",   "Prosecutor",    "CEO",          "CFO",        "CTO",         "COO"};
+  static const Vocabulary kWords = {"Officer",      "Director",      "Scientist",    "Engineer",
+                                    "Manager",      "Chair",         "Chairman",     "Chairwoman",
+                                    "Chairperson",  "Chief",         "Editor",       "Professor",
+                                    "Researcher",   "Secretary",     "Spokesperson", "Spokesman",
+                                    "Spokeswoman",  "Analyst",       "Executive",    "Founder",
+                                    "Co-founder",   "Cofounder",     "Lead",         "Leader",
+                                    "Speaker",      "Administrator", "Commissioner", "Ambassador",
+                                    "Governor",     "Mayor",         "Coach",        "Captain",
+                                    "Actor",        "Actress",       "Singer",       "Songwriter",
+                                    "Author",       "Writer",        "Artist",       "Designer",
+                                    "Photographer", "Journalist",    "Reporter",     "Columnist",
+                                    "Striker",      "Midfielder",    "Defender",     "Goalkeeper",
+                                    "Lawyer",       "Attorney",      "Activist",     "Councillor",
+                                    "Lawmaker",     "Comedian",      "Rapper",       "Senator",
+                                    "Congressman",  "Congresswoman", "MP",           "MEP",
+                                    "Sheriff",      "Minister",      "Chancellor",   "Prosecutor",
+                                    "CEO",          "CFO",           "CTO",          "COO"};
   return kWords.contains(word);
 }
 
@@ -205,8 +210,8 @@ bool is_facility_noun(std::string_view word) {
 bool is_title_modifier(std::string_view word) {
   if (!starts_upper(word)) return false;
   static constexpr std::string_view kWords[] = {
-      "Prime",   "Vice",     "Deputy", "Chief",  "Foreign",   "Defence",  "Defense",
-      "Finance", "Interior", "Former", "Acting", "Assistant", "Associate"};
+      "Prime",    "Vice",   "Deputy", "Chief",     "Foreign",   "Defence",  "Defense", "Finance",
+      "Interior", "Former", "Acting", "Assistant", "Associate", "Majority", "Minority"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

@@ -305,8 +305,13 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
     if (s.how != SubjectHow::Named || type(s.entity) == EntityType::Person) return s;
     if (other.entity < 0) other = s;
   }
-  if (other.entity >= 0) return other;
-  return lead_subject(sentence_first, i - 1);
+  // "In Sacramento, Gov. Luis Ocampo welcomed the vote, saying": a place or organisation before
+  // a comma gives way to the person the sentence is about.
+  const Subject lead = lead_subject(sentence_first, i - 1);
+  if (other.entity >= 0 && !(lead.entity >= 0 && lead.how == SubjectHow::Named &&
+                             type(lead.entity) == EntityType::Person))
+    return other;
+  return lead;
 }
 
 bool SpeakerContext::agrees(int entity, NameGender pronoun) const {

@@ -666,9 +666,17 @@ TEST_CASE("'Chair' and 'Chief' are titles inside a run: the organisation and the
   CHECK(has(found, "Tim Cook", EntityType::Person));
   CHECK(has(found, "Federal Reserve", EntityType::Org));
   CHECK_FALSE(has_text(found, "Apple Chief"));
+  // "Leader" and "Speaker", and two-word titles ("Majority Leader").
+  const auto titles = mentions_of(
+      "The bill passed. Later, Senate Majority Leader Paul Brandt and House Speaker Mike Johnson "
+      "spoke.");
+  CHECK(has(titles, "Paul Brandt", EntityType::Person));
+  CHECK(has(titles, "Mike Johnson", EntityType::Person));
+  CHECK(has(titles, "Senate", EntityType::Org));
 }
 
-TEST_CASE("a stock exchange, a reserve bank and a football club are organisations; a prix an event") {
+TEST_CASE(
+    "a stock exchange, a reserve bank and a football club are organisations; a prix an event") {
   const auto found = mentions_of(
       "Shares in Harwick Holdings rose on the Karachi Stock Exchange after the Reserve Bank of "
       "Fiji cut rates. Lindfield FC will not play the Lakeside Grand Prix weekend.");
@@ -689,7 +697,8 @@ TEST_CASE("a name before a company or team role and a person employs that person
   CHECK(has(found, "Ange Novak", EntityType::Person));
   // A people's word, and a person's aide, employ no one here.
   const auto other = mentions_of(
-      "English captain Harry Kane scored. Later, Biden spokesman Andrew Bates declined to comment.");
+      "English captain Harry Kane scored. Later, Biden spokesman Andrew Bates declined to "
+      "comment.");
   CHECK_FALSE(has_text(other, "English"));
   CHECK(has(other, "Andrew Bates", EntityType::Person));
 }

@@ -242,6 +242,18 @@ TEST_CASE("'Club coach X said' after the quote: the person speaks, not the club 
                     "a statement.") == std::vector<std::string>{"Airbus"});
 }
 
+TEST_CASE("a place opening the sentence gives way to the person it is about") {
+  // Before, the comma after "In Sacramento" made the city the subject of "saying".
+  CHECK(speakers_of("The vote came late.\n\nIn Sacramento, Gov. Luis Ocampo of California "
+                    "welcomed the vote, saying the state had \"waited long enough\" for help.") ==
+        std::vector<std::string>{"Luis Ocampo"});
+  // A two-word title inside the run: the person speaks, not "Senate Majority Leader Paul Brandt"
+  // as one organisation.
+  CHECK(speakers_of("The vote came late.\n\nSenate Majority Leader Paul Brandt of South Dakota, "
+                    "who had delayed the vote twice, said the bill \"puts real guardrails on the "
+                    "money.\"") == std::vector<std::string>{"Paul Brandt"});
+}
+
 TEST_CASE("a participle's phrase before the subject: 'Writing in a blog post, X of Y dubbed:'") {
   // The organisation's name is not found whole ("Harbour and Rail"), and a person is named
   // between the verb and the colon: the sentence's subject still speaks, and "he" after it is

@@ -10,8 +10,9 @@ namespace dramatis {
 namespace {
 
 TEST_CASE("title case leaves its function words lower-case, and only those") {
-  for (std::string_view w : {"a", "an", "as", "at", "by", "in", "of", "on", "or", "to", "up", "vs",
-                             "and", "but", "for", "nor", "the", "via", "from", "into", "with"})
+  for (std::string_view w :
+       {"a",  "an",  "as",  "at",  "by",  "in",  "of",  "on",   "or",   "to",  "up",
+        "vs", "and", "but", "for", "nor", "the", "via", "from", "into", "with"})
     CHECK_MESSAGE(is_title_case_function_word(w), w);
   // Capitalised, longer, shorter or merely similar words are not.
   for (std::string_view w : {"", "A", "The", "Of", "i", "o", "ab", "ofx", "th", "then", "them",
