@@ -84,6 +84,35 @@ bool coordinates_other_name(const DocumentView& v, size_t i) {
   return true;
 }
 
+// "Teenager", "Veteran": a capitalised word whose plural the plural-noun list holds is a common
+// noun, unless a list knows it as a name ("Mark", "Apple", "Reading" have plurals too) or it is
+// a keyword.
+bool is_singular_noun(std::string_view word) {
+  const Lexicon& lex = lexicon();
+  if (word.size() < 4 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  thread_local std::string plural;
+  plural.assign(word);
+  const bool consonant_y =
+      word.ends_with("y") &&
+      std::string_view("aeiou").find(word[word.size() - 2]) == std::string_view::npos;
+  if (consonant_y) {  // "Deputy" -> "deputies" ("Attorney" -> "attorneys" below)
+    plural.back() = 'i';
+    plural += "es";
+  } else if (word.ends_with("s") || word.ends_with("x") || word.ends_with("ch") ||
+             word.ends_with("sh")) {
+    plural += "es";
+  } else {
+    plural += 's';
+  }
+  // Keywords name things in names ("Hurricane Helene", "University of Leeds").
+  if (!lex.is_plural_noun(plural) || lex.is_event_keyword(word) || lex.is_org_keyword(word) ||
+      lex.is_location_keyword(word))
+    return false;
+  const Lexicon::NameLists lists = lex.name_lists(word);
+  return !lists.first_name && !lists.ambiguous_first_name && !lists.company && !lists.place() &&
+         !lists.demonym;
+}
+
 // A word seen only at sentence starts and never lower-case elsewhere may still be common
 // ("Shortly"); one seen lower-case ("reports") or listed as a non-name certainly is.
 bool is_common_word(std::string_view word, const WordStats& stats) {
@@ -637,8 +666,19 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                                 !lex.is_company(w) && !lex.is_country(w) &&
                                 !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))) &&
                                 !spells_initials(w);
-      const bool common =
-          first + 1 < end ? is_common_before_name(w, stats) : is_common_word(w, stats);
+      // "Teenager Callum Oduya": before a given name, or two name words that are no nouns, a
+      // noun the corpus never writes mid-sentence describes the person ("Space Shuttle
+      // Columbia", "Federal Reserve Bank" and "Grand Prix" keep their first word).
+      const auto describes_person = [&] {
+        if (!initial_position || stats.capital_mid.count(w) != 0 || !is_singular_noun(w))
+          return false;
+        const std::string_view after_w = v.token_text(first + 1);
+        return lex.is_first_name(after_w) ||
+               (end - first >= 3 && !is_singular_noun(after_w) && !lex.is_org_keyword(after_w) &&
+                !lex.is_location_keyword(after_w) && !lex.is_event_keyword(after_w));
+      };
+      const bool common = first + 1 < end ? is_common_before_name(w, stats) || describes_person()
+                                          : is_common_word(w, stats);
       // A demonym opens an organisation's name when a keyword is in it ("Australian Broadcasting
       // Corporation", "Australian Centre for Control of ..."); before anything else it describes
       // ("Afghan team").
@@ -666,6 +706,15 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
     // name ("BBC News").
     while (end > first && lex.is_not_entity_word(v.token_text(end - 1)) && !bracketed_acronym &&
            !(end - first >= 2 && lex.is_org_keyword(v.token_text(end - 1))))
+      --end;
+    // Letters after a person's name are an honour or an office, not the name ("Rebecca Anand
+    // KC", "Sir Tom Hale CBE").
+    while (end - first >= 3 && is_post_nominal(v.token_text(end - 1)) &&
+           lex.is_first_name(v.token_text(first)))
+      --end;
+    // "a New Mexico Democrat": a party's member from a place names the place.
+    if (end - first >= 2 && is_party_member_word(v.token_text(end - 1)) &&
+        lex.is_place(join_key_into(v, first, end - 1, key_buffer)))
       --end;
     // A job title ("Chief AI Officer", "Director of Research") names no one; after an
     // organisation's or a place's name it is theirs ("the State Department Spokesperson",

@@ -215,6 +215,16 @@ bool is_title_modifier(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+bool is_post_nominal(std::string_view word) {
+  static const Vocabulary kWords = {"KC",  "QC",  "SC",  "MP",  "MSP", "MEP", "OBE",
+                                    "MBE", "CBE", "KBE", "DBE", "PhD", "FRS"};
+  return kWords.contains(word);
+}
+
+bool is_party_member_word(std::string_view word) {
+  return word == "Democrat" || word == "Republican" || word == "Independent";
+}
+
 bool written_as_legal_form(std::string_view word) {
   static constexpr std::string_view kTitleCaseForms[] = {
       "Inc", "Ltd", "Corp", "Co",  "Limited", "Incorporated", "Intl", "Plc", "Llc",  "Llp",

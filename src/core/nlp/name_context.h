@@ -69,6 +69,12 @@ bool is_job_title_noun(std::string_view word);
 bool is_facility_noun(std::string_view word);
 bool is_title_modifier(std::string_view word);
 
+// Letters written after a person's name: "KC", "QC", "MP", "OBE", "PhD".
+bool is_post_nominal(std::string_view word);
+
+// "Democrat", "Republican": a party's member, written after the place they represent.
+bool is_party_member_word(std::string_view word);
+
 // A word the legal-form list knows, written as a legal form: in capitals or with dots ("AG",
 // "S.A.", "v.o.s."), with an inner capital ("GmbH"), or one of the forms written in title case.
 // Title case alone would make surnames companies ("Peter Vos", "Ong": the forms "vos", "ong").

@@ -702,3 +702,27 @@ TEST_CASE("a name before a company or team role and a person employs that person
   CHECK_FALSE(has_text(other, "English"));
   CHECK(has(other, "Andrew Bates", EntityType::Person));
 }
+
+TEST_CASE("a sentence's first word whose plural is a listed noun is a common noun before a name") {
+  const auto found = mentions_of(
+      "The match was close. Teenager Callum Oduya scored late. Veteran Ana Ruiz agreed. Mark "
+      "Carney watched.");
+  CHECK(has(found, "Callum Oduya", EntityType::Person));
+  CHECK(has(found, "Ana Ruiz", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Teenager Callum Oduya"));
+  // A given name with a plural ("marks") keeps its place in the name; a keyword its name.
+  CHECK(has(found, "Mark Carney", EntityType::Person));
+  const auto storm = mentions_of("Rain fell all week. Hurricane Helene hit Florida on Friday.");
+  CHECK(has(storm, "Hurricane Helene", EntityType::Event));
+}
+
+TEST_CASE("letters after a person's name and a party after a place are not part of the name") {
+  const auto found = mentions_of(
+      "The trial went on. Rebecca Anand KC said it, and Sir Tom Hale CBE agreed. Sen. Ana Ruiz, a "
+      "New Mexico Democrat, spoke before the Republican National Committee met.");
+  CHECK(has(found, "Rebecca Anand", EntityType::Person));
+  CHECK(has(found, "Tom Hale", EntityType::Person));
+  CHECK(has(found, "New Mexico", EntityType::Location));
+  CHECK_FALSE(has_text(found, "New Mexico Democrat"));
+  CHECK(has(found, "Republican National Committee", EntityType::Org));
+}
