@@ -276,12 +276,18 @@ Speaker cue_before(const Context& ctx, size_t before_end, size_t sentence_first,
     if (v.tokens[j].kind == TokenKind::Punct && w != "," && w != ":") break;
     // A naming verb needs a doer right before it ("X called", "has called", "he described"):
     // "an organisation called the 'PyTorch Foundation'" names a thing, nobody speaks.
-    const bool naming =
-        short_quote && is_naming_verb(w) && j > sentence_first &&
-        (is_auxiliary(ctx.word(j - 1)) || ctx.mention_at(j - 1) >= 0 || ctx.is_pronoun(j - 1));
+    // After a comma the doer is the sentence's subject, set off by an apposition ("X of Kansas,
+    // one of the Republicans who opposed it, called it "another blank check""): a person only.
+    const bool after_apposition = j > sentence_first && ctx.word(j - 1) == ",";
+    const bool naming = short_quote && is_naming_verb(w) && j > sentence_first &&
+                        (is_auxiliary(ctx.word(j - 1)) || ctx.mention_at(j - 1) >= 0 ||
+                         ctx.is_pronoun(j - 1) || after_apposition);
     if (!ctx.is_cue(j) && !naming) continue;
     const Subject s = ctx.subject_of(j, sentence_first);
     if (s.entity < 0) break;
+    if (naming && !ctx.is_cue(j) && after_apposition &&
+        (s.how != SubjectHow::Named || ctx.type(s.entity) != EntityType::Person))
+      break;
     return {s.entity, confidence_for(s.how, 0.9),
             "the speaker introduces the quote: '" + std::string(ctx.word(s.token)) + " " +
                 std::string(w) + "' (" + ctx.describe(s) + ")",
@@ -326,6 +332,25 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
             "introduced by a colon; the introducing sentence's subject is " + ctx.describe(s),
             "",
             {}};
+  }
+  // "Coach X was furious with the decision to send off Y, and his verdict was blunt:": the
+  // speaker's own words ("his", "her") just before the colon point back to the sentence's
+  // subject, not to the last person named.
+  for (size_t j = colon; j-- > first && colon - j <= 6;) {
+    if (v.tokens[j].kind == TokenKind::Punct) break;
+    if (!text::equals_lower(ctx.word(j), "his") && !text::equals_lower(ctx.word(j), "her"))
+      continue;
+    const Subject lead = ctx.lead_subject(first, j);
+    if (lead.entity >= 0 && lead.how == SubjectHow::Named &&
+        ctx.type(lead.entity) == EntityType::Person)
+      return {lead.entity,
+              0.75,
+              "introduced by a colon after '" + std::string(ctx.word(j)) + " " +
+                  std::string(ctx.word(j + 1)) + "', the words of the sentence's subject " +
+                  ctx.name(lead.entity),
+              "",
+              {}};
+    break;
   }
   for (size_t s = colon; s-- > first;) {
     const int m = ctx.mention_at(s);
@@ -657,7 +682,9 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     if (previous_speaker >= 0 && span.start - previous_end <= kMaxCarryOverGapBytes) {
       const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
       const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
-      near_previous = breaks <= 2 && word_count(gap) <= 12;
+      // 16 words: the previous quote's own attribution fits (", said Sen. X, a New Mexico
+      // Democrat who helped write the bill.").
+      near_previous = breaks <= 2 && word_count(gap) <= 16;
     }
     const bool title = looks_like_title(v, first, inner_end);
     if (speaker.entity < 0 && !title)

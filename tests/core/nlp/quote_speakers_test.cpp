@@ -254,6 +254,30 @@ TEST_CASE("a place opening the sentence gives way to the person it is about") {
                     "money.\"") == std::vector<std::string>{"Paul Brandt"});
 }
 
+TEST_CASE("'his verdict was blunt:' introduces the subject's words, not the last person named") {
+  CHECK(speakers_of("The match ended late.\n\nHarwick coach Graham Pettifer was furious with the "
+                    "decision to send off Marcus Lowe, and his verdict was blunt: \"I have watched "
+                    "it three times and it is not a second yellow.\"") ==
+        std::vector<std::string>{"Graham Pettifer"});
+}
+
+TEST_CASE("a short sentence quoted after the previous quote's long attribution goes on with it") {
+  CHECK(speakers_of("The bill passed.\n\n\"People in my state are not asking for a handout,\" "
+                    "said Sen. Maria Delgado, a New Mexico senator who helped write the bill. "
+                    "\"Today the Senate listened.\"") ==
+        std::vector<std::string>{"Maria Delgado", "Maria Delgado"});
+}
+
+TEST_CASE("a naming verb after an apposition gives its short quote to the person before it") {
+  CHECK(speakers_of("The bill passed.\n\nSen. Roger Tillman of Kansas, one of the senators who "
+                    "opposed the package, called it \"another blank check\" on Friday.") ==
+        std::vector<std::string>{"Roger Tillman"});
+  // An organisation's name given after a comma is still a name, not speech.
+  CHECK(speakers_of("The fund grew fast.\n\nIn 2022 a group of researchers, led from Zurich, "
+                    "called it \"the Open Model Fund\" at first.")
+            .empty());
+}
+
 TEST_CASE("a participle's phrase before the subject: 'Writing in a blog post, X of Y dubbed:'") {
   // The organisation's name is not found whole ("Harbour and Rail"), and a person is named
   // between the verb and the colon: the sentence's subject still speaks, and "he" after it is
