@@ -633,9 +633,14 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const std::string_view run_key = join_key_into(v, first, end, key_buffer);
       if (lex.is_place(run_key) || lex.is_company(run_key)) break;
       // Titles, also of two words ("Prime Minister", "Vice President").
+      // A title before a keyword is the name's first word ("Premier League", "Premier Inn").
+      const bool before_keyword =
+          first + 1 < end && (lex.is_org_keyword(v.token_text(first + 1)) ||
+                              lex.is_event_keyword(v.token_text(first + 1)));
       const bool title =
-          lex.is_honorific(w) || is_job_title_noun(w) ||
-          (first + 1 < end && lex.is_honorific(v.token_text(first + 1)) && is_title_modifier(w));
+          !before_keyword &&
+          (lex.is_honorific(w) || is_job_title_noun(w) ||
+           (first + 1 < end && lex.is_honorific(v.token_text(first + 1)) && is_title_modifier(w)));
       if (title && end - first > 1) {
         honorific = true;
         ++first;

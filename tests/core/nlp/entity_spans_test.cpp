@@ -726,3 +726,14 @@ TEST_CASE("letters after a person's name and a party after a place are not part 
   CHECK_FALSE(has_text(found, "New Mexico Democrat"));
   CHECK(has(found, "Republican National Committee", EntityType::Org));
 }
+
+TEST_CASE("a title before a keyword opens the name; 'Former' before a name is no part of it") {
+  const auto found = mentions_of(
+      "The table was tight. Harwick lead the Premier League table. Former Harwick midfielder "
+      "Gavin Loughran said so. Premier Li Keqiang agreed.");
+  CHECK(has(found, "Premier League", EntityType::Org));
+  CHECK_FALSE(has_text(found, "League"));
+  CHECK(has(found, "Gavin Loughran", EntityType::Person));
+  CHECK(has(found, "Li Keqiang", EntityType::Person));
+  CHECK_FALSE(has_text(found, "Former Harwick"));
+}
