@@ -580,6 +580,21 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         end += 2;
         continue;
       }
+      // "King's College London", "Alzheimer's Society", "St James' Park": a possessive before
+      // an organisation's or place's keyword sits inside the name, unless its owner is a name
+      // the lists know ("Google's Research Lab", "Britain's Royal Society", "Anna's Cafe" are
+      // the owner's; a title such as "King" is not).
+      if (joinable_next && v.tokens[end].kind == TokenKind::Possessive) {
+        const std::string_view owner = v.token_text(end - 1);
+        const std::string_view head = v.token_text(end + 1);
+        const Lexicon::NameLists owner_lists = lex.name_lists(owner);
+        if ((lex.is_org_keyword(head) || lex.is_location_keyword(head) || is_facility_noun(head)) &&
+            !owner_lists.company && !owner_lists.place() && !owner_lists.demonym &&
+            (!owner_lists.first_name || lex.is_honorific(owner))) {
+          end += 2;
+          continue;
+        }
+      }
       const bool keyword_before = lex.is_org_keyword(v.token_text(end - 1)) ||
                                   lex.is_location_keyword(v.token_text(end - 1)) ||
                                   is_facility_noun(v.token_text(end - 1));
@@ -633,10 +648,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       const std::string_view run_key = join_key_into(v, first, end, key_buffer);
       if (lex.is_place(run_key) || lex.is_company(run_key)) break;
       // Titles, also of two words ("Prime Minister", "Vice President").
-      // A title before a keyword is the name's first word ("Premier League", "Premier Inn").
+      // A title before a keyword or a possessive is the name's first word ("Premier League",
+      // "King's College London").
       const bool before_keyword =
           first + 1 < end && (lex.is_org_keyword(v.token_text(first + 1)) ||
-                              lex.is_event_keyword(v.token_text(first + 1)));
+                              lex.is_event_keyword(v.token_text(first + 1)) ||
+                              v.tokens[first + 1].kind == TokenKind::Possessive);
       const bool title =
           !before_keyword &&
           (lex.is_honorific(w) || is_job_title_noun(w) ||

@@ -737,3 +737,16 @@ TEST_CASE("a title before a keyword opens the name; 'Former' before a name is no
   CHECK(has(found, "Li Keqiang", EntityType::Person));
   CHECK_FALSE(has_text(found, "Former Harwick"));
 }
+
+TEST_CASE("a possessive before an organisation's keyword sits inside its name") {
+  const auto found = mentions_of(
+      "The study was out. Researchers from King's College London and the Alzheimer's Society led "
+      "it, while Google's Research Lab and Britain's Royal Society stayed out.");
+  CHECK(has(found, "King's College London", EntityType::Org));
+  CHECK(has(found, "Alzheimer's Society", EntityType::Org));
+  // An owner the lists know is a name of its own.
+  CHECK(has(found, "Google", EntityType::Org));
+  CHECK(has(found, "Britain", EntityType::Location));
+  CHECK_FALSE(has_text(found, "Google's Research Lab"));
+  CHECK_FALSE(has_text(found, "Britain's Royal Society"));
+}
