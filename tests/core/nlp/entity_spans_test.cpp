@@ -750,3 +750,12 @@ TEST_CASE("a possessive before an organisation's keyword sits inside its name") 
   CHECK_FALSE(has_text(found, "Google's Research Lab"));
   CHECK_FALSE(has_text(found, "Britain's Royal Society"));
 }
+
+TEST_CASE("industry words end a company's name: 'Interpath Advisory', 'Avalon Polymers'") {
+  const auto found = mentions_of(
+      "The deal was done. It was advised by Harwick Advisory, with Calder Consulting, and Nordia "
+      "Therapeutics paid for it.");
+  CHECK(has(found, "Harwick Advisory", EntityType::Org));
+  CHECK(has(found, "Calder Consulting", EntityType::Org));
+  CHECK(has(found, "Nordia Therapeutics", EntityType::Org));
+}
