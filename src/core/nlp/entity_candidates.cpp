@@ -426,12 +426,27 @@ void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates)
   const Lexicon& lex = lexicon();
   std::unordered_set<std::string_view> teams;
   bool match_report = false;
+  const auto scored = [&](const EntityCandidate& c) {
+    return score_at(v, c.end_token) || (c.first_token >= 3 && score_at(v, c.first_token - 3));
+  };
   for (const EntityCandidate& c : candidates) {
     if (!(c.evidence & (kPlaceList | kActingCountry)) || !lex.is_country(c.key)) continue;
-    const bool scored =
-        score_at(v, c.end_token) || (c.first_token >= 3 && score_at(v, c.first_token - 3));
-    match_report = match_report || scored;
-    if (scored || (c.evidence & kActingCountry)) teams.insert(c.key);
+    match_report = match_report || scored(c);
+    if (scored(c) || (c.evidence & kActingCountry)) teams.insert(c.key);
+  }
+  // Clubs are named by their city ("Aston Villa 2-1 Newcastle United ... Newcastle had led"):
+  // in a report whose names stand next to a score, a one-word city that scores or acts, and
+  // stands where no preposition makes it a place, is a team too.
+  bool club_report = false;
+  for (const EntityCandidate& c : candidates) club_report = club_report || scored(c);
+  if (club_report) {
+    for (const EntityCandidate& c : candidates) {
+      if (c.type != EntityType::Location || c.end_token - c.first_token != 1 ||
+          after_location_preposition(v, c.first_token) || lex.is_country(c.key))
+        continue;
+      if (scored(c) || country_acts(v, c.end_token)) teams.insert(c.key);
+    }
+    match_report = match_report || !teams.empty();
   }
   if (!match_report) return;
   for (EntityCandidate& c : candidates) {

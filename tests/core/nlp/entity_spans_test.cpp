@@ -759,3 +759,15 @@ TEST_CASE("industry words end a company's name: 'Interpath Advisory', 'Avalon Po
   CHECK(has(found, "Calder Consulting", EntityType::Org));
   CHECK(has(found, "Nordia Therapeutics", EntityType::Org));
 }
+
+TEST_CASE("in a match report a city that scores or acts is its club; a city elsewhere a place") {
+  const auto found = mentions_of(
+      "The league resumed. Harwick beat Leeds 3-1 on Saturday. Leeds had led through an early "
+      "goal, and they play in London next week.");
+  CHECK(has(found, "Leeds", EntityType::Org));
+  CHECK_FALSE(has(found, "Leeds", EntityType::Location));
+  CHECK(has(found, "London", EntityType::Location));
+  const auto no_match = mentions_of(
+      "The rain went on. Leeds had floods on Saturday, and roads in London closed.");
+  CHECK(has(no_match, "Leeds", EntityType::Location));
+}
