@@ -28,9 +28,12 @@ constexpr size_t kMinUnpunctuatedSpeechWords = 12;
 // How many words of description may stand between a cue and its speaker: "told the press",
 // "said Ambassador Mohib", "team member Rodaba Noori told".
 constexpr size_t kMaxSpeakerDescriptors = 4;
-// The most text between two quotes for the second to carry on the first's voice: 12 words and
+// The most text between two quotes for the second to carry on the first's voice: 16 words and
 // two line breaks fit easily.
 constexpr size_t kMaxCarryOverGapBytes = 400;
+// The most words between them: the first quote's own attribution fits (", said Sen. X, a New
+// Mexico Democrat who helped write the bill.").
+constexpr size_t kMaxCarryOverGapWords = 16;
 
 struct Speaker {
   int entity = -1;
@@ -682,9 +685,7 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     if (previous_speaker >= 0 && span.start - previous_end <= kMaxCarryOverGapBytes) {
       const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
       const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
-      // 16 words: the previous quote's own attribution fits (", said Sen. X, a New Mexico
-      // Democrat who helped write the bill.").
-      near_previous = breaks <= 2 && word_count(gap) <= 16;
+      near_previous = breaks <= 2 && word_count(gap) <= kMaxCarryOverGapWords;
     }
     const bool title = looks_like_title(v, first, inner_end);
     if (speaker.entity < 0 && !title)
