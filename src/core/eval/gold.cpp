@@ -214,13 +214,22 @@ std::optional<GoldSet> parse_gold(std::string_view text, const std::string& file
     check.error("schema",
                 "expected \"" + std::string(kSchema) + "\", got " + json_preview(*schema));
   }
-  check.unknown_fields(*root, "", {"schema", "documents", "name", "description"});
+  check.unknown_fields(*root, "", {"schema", "documents", "name", "description", "nesting"});
+  bool outer_names_only = false;
+  if (auto nesting = root->find("nesting"); nesting != root->end()) {
+    if (nesting->is_string() && nesting->get<std::string>() == "outer") {
+      outer_names_only = true;
+    } else if (!nesting->is_string() || nesting->get<std::string>() != "nested") {
+      check.error("nesting", "must be \"outer\" or \"nested\", got " + json_preview(*nesting));
+    }
+  }
   auto documents = root->find("documents");
   if (documents == root->end() || !documents->is_array()) {
     check.error("documents", documents == root->end() ? "missing" : "must be an array");
     return std::nullopt;
   }
   GoldSet gold;
+  gold.outer_names_only = outer_names_only;
   std::set<std::string> ids;
   for (size_t i = 0; i < documents->size(); ++i) {
     const std::string field = "documents[" + std::to_string(i) + "]";

@@ -42,6 +42,10 @@ struct GoldDocument {
 
 struct GoldSet {
   std::vector<GoldDocument> documents;
+  // "nesting": "outer": the gold marks only the outermost name of nested ones ("Bank of
+  // England", not England), so the scorer leaves out predicted mentions inside a longer predicted
+  // mention. "nested" (the default, as in GUM): every name is marked, inner ones included.
+  bool outer_names_only = false;
 };
 
 // Reads a document named by "path": the path as written in the gold file -> bytes, or nullopt with

@@ -56,6 +56,38 @@ namespace {
 
 using TypedSpan = std::tuple<uint32_t, size_t, size_t, EntityType>;  // doc, start, end, type
 
+// Leaves out the spans that lie inside a longer span of the same document, whatever its type:
+// what a flat, outer-names-only gold ("nesting": "outer") would not mark either way.
+std::set<TypedSpan> outermost(const std::set<TypedSpan>& spans) {
+  std::vector<TypedSpan> by_start(spans.begin(), spans.end());
+  // Within a document by start, the longer span first, so that each span is compared with the
+  // furthest end reached by those starting at or before it.
+  std::sort(by_start.begin(), by_start.end(), [](const TypedSpan& a, const TypedSpan& b) {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+    if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+    return std::get<2>(a) > std::get<2>(b);
+  });
+  std::set<TypedSpan> kept;
+  uint32_t doc = UINT32_MAX;
+  size_t start = 0, furthest_end = 0;
+  for (const TypedSpan& s : by_start) {
+    const auto& [d, b, e, type] = s;
+    if (d != doc) {
+      doc = d;
+      furthest_end = 0;
+    }
+    // The same span with another type is not inside a longer one: both stay.
+    const bool same_as_outer = b == start && e == furthest_end;
+    if (e <= furthest_end && !same_as_outer) continue;
+    if (e > furthest_end) {
+      start = b;
+      furthest_end = e;
+    }
+    kept.insert(s);
+  }
+  return kept;
+}
+
 EntityScores score_entities(const GoldSet& gold, const Analysis& analysis,
                             const ScoreOptions& options) {
   std::set<TypedSpan> gold_spans;
@@ -67,6 +99,7 @@ EntityScores score_entities(const GoldSet& gold, const Analysis& analysis,
   for (const Entity& e : analysis.entities) {
     for (const DocSpan& m : e.mentions) predicted_spans.insert({m.doc, m.start, m.end, e.type});
   }
+  if (gold.outer_names_only) predicted_spans = outermost(predicted_spans);
   EntityScores scores;
   scores.selected = options.types;
   for (EntityType t : options.types) scores.by_type[t];
@@ -230,9 +263,14 @@ void score_document_quotes(const GoldDocument& doc, uint32_t doc_index, const An
     ++scores.speaker_named;
     if (!has_speaker) {
       ++scores.speaker_unknown;
-    } else if (speaker_matches(analysis.entities[static_cast<size_t>(p.speaker)], *g.speaker,
-                               names)) {
-      ++scores.speaker_correct;
+    } else {
+      const Entity& predicted_speaker = analysis.entities[static_cast<size_t>(p.speaker)];
+      if (speaker_matches(predicted_speaker, *g.speaker, names)) {
+        ++scores.speaker_correct;
+      } else if (refers_to(predicted_speaker, doc_index, doc, *g.speaker)) {
+        ++scores.speaker_correct;
+        ++scores.speaker_by_mentions;
+      }
     }
   }
 }
@@ -295,6 +333,26 @@ struct JsonReader {
 };
 
 }  // namespace
+
+bool refers_to(const Entity& predicted, uint32_t doc_index, const GoldDocument& doc,
+               const std::string& gold_name) {
+  const std::string target = normalize_name(gold_name);
+  std::map<std::pair<size_t, size_t>, std::string> gold_names;
+  for (const GoldEntity& e : doc.entities) {
+    if (!e.entity.empty()) gold_names.emplace(std::pair{e.start, e.end}, normalize_name(e.entity));
+  }
+  std::map<std::string, size_t> votes;
+  for (const DocSpan& m : predicted.mentions) {
+    if (m.doc != doc_index) continue;
+    if (auto it = gold_names.find({m.start, m.end}); it != gold_names.end()) ++votes[it->second];
+  }
+  const auto target_votes = votes.find(target);
+  if (target_votes == votes.end()) return false;
+  for (const auto& [name, count] : votes) {
+    if (name != target && count >= target_votes->second) return false;
+  }
+  return true;
+}
 
 bool speaker_matches(const Entity& predicted, const std::string& gold_name,
                      const std::vector<std::string>& context_names) {
@@ -532,6 +590,7 @@ json result_to_json(const EvalResult& result) {
   const QuoteScores& q = result.quotes;
   json speakers = {{"annotated", q.speaker_annotated},
                    {"correct", q.speaker_correct},
+                   {"correct_by_mentions", q.speaker_by_mentions},
                    {"accuracy", optional_json(q.speaker_accuracy())},
                    {"named", q.speaker_named},
                    {"unknown", q.speaker_unknown},
@@ -568,7 +627,8 @@ std::string result_to_table(const EvalResult& result) {
   const QuoteScores& q = result.quotes;
   out += "\nSpeakers (matched gold quotes with a speaker annotation)\n";
   out += "  annotated " + std::to_string(q.speaker_annotated) + ", correct " +
-         std::to_string(q.speaker_correct) + ", accuracy " + fixed(q.speaker_accuracy()) + "\n";
+         std::to_string(q.speaker_correct) + " (" + std::to_string(q.speaker_by_mentions) +
+         " of them by mentions), accuracy " + fixed(q.speaker_accuracy()) + "\n";
   out += "  named " + std::to_string(q.speaker_named) + ", predicted unknown " +
          std::to_string(q.speaker_unknown) + ", unknown rate " + fixed(q.unknown_rate()) + "\n";
   out += "\n";

@@ -42,6 +42,10 @@ struct QuoteScores {
   // Speakers, over gold quotes matched by overlap whose speaker is annotated (a name or null).
   size_t speaker_annotated = 0;
   size_t speaker_correct = 0;  // the same person, or both unknown
+  // Of the correct, those whose predicted entity's name matches no gold name but whose mentions in
+  // the quote's document are mostly gold mentions of the speaker ("Henkel" for the gold's
+  // "Henkel AG & Co. KGaA"): the right referent under another name. Needs gold `entity` names.
+  size_t speaker_by_mentions = 0;
   size_t speaker_named = 0;    // of the annotated, those whose gold speaker is a name
   size_t speaker_unknown = 0;  // of the named, those the prediction left without a speaker
   std::optional<double> speaker_accuracy() const;
@@ -84,6 +88,11 @@ std::optional<Analysis> analysis_from_json(const nlohmann::json& json, const Gol
 // last word.
 bool speaker_matches(const Entity& predicted, const std::string& gold_name,
                      const std::vector<std::string>& context_names);
+
+// Speaker rule by referent: of the entity's mentions in document `doc_index` that are gold
+// mentions with an `entity` name, more are of `gold_name` than of any other name.
+bool refers_to(const Entity& predicted, uint32_t doc_index, const GoldDocument& doc,
+               const std::string& gold_name);
 
 nlohmann::json result_to_json(const EvalResult& result);
 

@@ -138,6 +138,22 @@ TEST_CASE("gold schema, syntax and unknown fields") {
   CHECK(diagnostics[0].message == "documents[0].entites: unknown field (ignored)");
 }
 
+TEST_CASE("gold nesting convention: nested by default, outer when the gold says so") {
+  std::vector<Diagnostic> diagnostics;
+  auto nested = parse(gold_with(R"({"text": "ab"})"), diagnostics);
+  REQUIRE(nested);
+  CHECK_FALSE(nested->outer_names_only);
+  auto outer =
+      parse(R"({"schema": "dramatis.gold/1", "nesting": "outer", "documents": [{"text": "ab"}]})",
+            diagnostics);
+  REQUIRE(outer);
+  CHECK(outer->outer_names_only);
+  CHECK(diagnostics.empty());
+  CHECK_FALSE(
+      parse(R"({"schema": "dramatis.gold/1", "nesting": "flat", "documents": []})", diagnostics));
+  CHECK(has_message(diagnostics, "nesting: must be \"outer\" or \"nested\", got \"flat\""));
+}
+
 TEST_CASE("load_gold_file reads documents relative to the gold file") {
   std::vector<Diagnostic> diagnostics;
   auto gold = load_gold_file(DRAMATIS_TEST_DATA_DIR "/eval/gold.json", diagnostics);

@@ -208,6 +208,46 @@ TEST_CASE("speakers: names and aliases ignore case; surnames only when unambiguo
   CHECK(score(gold, a).quotes.speaker_correct == 2);
 }
 
+TEST_CASE("speakers by referent: the gold's mentions of the speaker, under another name") {
+  // "A. Lee" matches no gold name, but its mentions are the gold's mentions of Anna Lee.
+  Analysis a = perfect();
+  a.entities[0].name = "A. Lee";
+  a.entities[0].aliases.clear();
+  const GoldSet gold = make_gold();
+  CHECK(refers_to(a.entities[0], 0, gold.documents[0], "Anna Lee"));
+  CHECK_FALSE(refers_to(a.entities[0], 0, gold.documents[0], "Bo Lee"));
+  CHECK_FALSE(refers_to(a.entities[0], 1, gold.documents[0], "Anna Lee"));  // another document
+  EvalResult r = score(gold, a);
+  CHECK(r.quotes.speaker_correct == 2);
+  CHECK(r.quotes.speaker_by_mentions == 1);
+
+  // An entity holding one mention of each Lee is neither: a tie is no majority.
+  const Entity both = entity("Lees", EntityType::Person, {"Anna Lee", "Bo Lee"});
+  CHECK_FALSE(refers_to(both, 0, gold.documents[0], "Anna Lee"));
+  CHECK_FALSE(refers_to(both, 0, gold.documents[0], "Bo Lee"));
+  // No gold `entity` names, no referent.
+  GoldSet unnamed = make_gold();
+  for (GoldEntity& e : unnamed.documents[0].entities) e.entity.clear();
+  CHECK_FALSE(refers_to(a.entities[0], 0, unnamed.documents[0], "Anna Lee"));
+}
+
+TEST_CASE("an outer-names-only gold leaves predicted names inside longer ones unscored") {
+  Analysis a = perfect();
+  // "Anna" inside "Anna Lee" (a wrong inner name) and "Lee" again as an ORG on the same span as
+  // the PERSON "Lee" (not inside a longer span: scored either way).
+  a.entities.push_back(entity("Anna", EntityType::Person, {"Anna"}));
+  a.entities.push_back(entity("Lee", EntityType::Org, {"Lee"}));
+  GoldSet gold = make_gold();
+  EvalResult r = score(gold, a);
+  CHECK(r.entities.by_type[EntityType::Person].predicted == 4);  // Anna Lee, Lee, Bo Lee, Anna
+  CHECK(r.entities.by_type[EntityType::Org].predicted == 2);
+  gold.outer_names_only = true;
+  r = score(gold, a);
+  CHECK(r.entities.by_type[EntityType::Person].predicted == 3);
+  CHECK(r.entities.by_type[EntityType::Person].correct == 3);
+  CHECK(r.entities.by_type[EntityType::Org].predicted == 2);
+}
+
 TEST_CASE("alias pairs: a split entity loses recall, a merged one precision") {
   Analysis split = perfect();
   split.entities[0].mentions.pop_back();  // "Lee" becomes its own entity
