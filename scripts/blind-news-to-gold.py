@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Convert the hand-annotated "blind news" set to a "dramatis.gold/1" gold file.
 
-bench/quality/blind-news/ holds twelve short news articles written by hand for this project and
+bench/quality/blind-news/ holds twenty-four short news articles written by hand for this project and
 annotated by hand, blind to the engine (its code, tests and output were not looked at, and it was
 not run, while writing and annotating). The events, and most of the people, are fictional: the
 articles imitate wire and newspaper copy but are NOT real news and must not be quoted as such.
@@ -151,6 +151,11 @@ def check(doc_id, text, entities, quotes):
     return errors, warnings
 
 
+def is_dev_article(number):
+    """Each batch of twelve gives its first six to the development half (README)."""
+    return (number - 1) % 12 < 6
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", default=SRC_DIR, help="folder of NN-slug.md files")
@@ -158,16 +163,29 @@ def main():
     ap.add_argument("--check", action="store_true",
                     help="re-verify every span against the text and print counts per type")
     ap.add_argument("--half", choices=("all", "dev", "held-out"), default="all",
-                    help="dev: articles 01-06, whose errors the engine's developers may read; "
-                         "held-out: 07-12, which nobody working on the engine reads (README)")
+                    help="dev: articles 01-06 and 13-18, whose errors the engine's developers "
+                         "may read; held-out: 07-12 and 19-24, which nobody working on the engine "
+                         "reads (README)")
+    ap.add_argument("--articles", metavar="FIRST-LAST",
+                    help="only the articles numbered FIRST to LAST (e.g. 19-24: the second batch's "
+                         "held-out half), within --half")
     args = ap.parse_args()
-    if args.half != "all" and args.out == DEFAULT_OUT:
-        args.out = DEFAULT_OUT.replace(".gold.json", f"-{args.half}.gold.json")
+    first, last = 0, 99
+    if args.articles:
+        try:
+            first, last = (int(x) for x in args.articles.split("-"))
+        except ValueError:
+            sys.exit(f"error: --articles {args.articles!r}: expected FIRST-LAST, e.g. 19-24")
+    if args.out == DEFAULT_OUT:
+        suffix = ("" if args.half == "all" else f"-{args.half}") + \
+                 (f"-{first:02d}-{last:02d}" if args.articles else "")
+        args.out = DEFAULT_OUT.replace(".gold.json", f"{suffix}.gold.json")
 
     names = sorted(n for n in os.listdir(args.src)
                    if n.endswith(".md") and n != "README.md" and n[:2].isdigit())
     if args.half != "all":
-        names = [n for n in names if (int(n[:2]) <= 6) == (args.half == "dev")]
+        names = [n for n in names if is_dev_article(int(n[:2])) == (args.half == "dev")]
+    names = [n for n in names if first <= int(n[:2]) <= last]
     if not names:
         sys.exit(f"error: no NN-*.md files in {args.src}")
     documents, failed = [], False
@@ -186,9 +204,11 @@ def main():
         sys.exit(2)
 
     gold = {"schema": "dramatis.gold/1", "name": "blind-news",
-            "description": "12 fictional news articles written and annotated by hand for "
-                           "Dramatis, blind to the engine (bench/quality/blind-news); "
+            "description": f"{len(documents)} fictional news articles written and annotated by "
+                           "hand for Dramatis, blind to the engine (bench/quality/blind-news); "
                            "not real news.",
+            # The README's convention: nested names only at the outer level.
+            "nesting": "outer",
             "documents": documents}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
