@@ -121,7 +121,9 @@ Subject named_after(const Context& ctx, size_t from, size_t limit) {
     if (s.entity < 0) continue;
     if (ctx.type(s.entity) == EntityType::Person) return s;
     if (other.entity < 0) other = s;
-    i = ctx.past_subject(i, limit) - 1;
+    // Never back: a role noun ("according to the city") is a subject that past_subject() does not
+    // step over from its own token.
+    i = std::max(i, ctx.past_subject(i, limit) - 1);
   }
   return other;
 }

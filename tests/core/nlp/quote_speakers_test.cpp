@@ -62,6 +62,13 @@ TEST_CASE("'according to X' after the quote and 'in the words of X' before it") 
         std::vector<std::string>{"Helen Marsh"});
 }
 
+TEST_CASE("'according to the city' is the town's administration, and the search ends") {
+  // The role noun is a subject that the walk over the words after "according to" must step
+  // past (it once stood still on it for ever).
+  CHECK(speakers_of("Officials in Oakland met on Monday. \"We will build more homes,\" according "
+                    "to the city.") == std::vector<std::string>{"Oakland"});
+}
+
 TEST_CASE("a name after the cue is whom it was told to, even one that looks like a cue") {
   // "Post" is a reporting verb written as a word; here it ends a newspaper's name.
   CHECK(speakers_of("As co-author Colette Brandt told The Daily Post, \"The projections are "
