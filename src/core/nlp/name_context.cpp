@@ -421,6 +421,8 @@ std::string_view lower_into(std::string_view word, std::string& buffer) {
 bool after_location_preposition(const DocumentView& v, size_t i) {
   static constexpr std::string_view kWords[] = {"in",      "from",   "near",      "across",
                                                 "outside", "inside", "throughout"};
+  // "in the United States" as well as "in Ohio".
+  if (i > 1 && v.token_text(i - 1) == "the") return word_before_in(v, i - 1, kWords);
   return word_before_in(v, i, kWords);
 }
 
