@@ -350,6 +350,24 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
       merge(n, static_cast<size_t>(first_name), "first-name", 0.75);
       continue;
     }
+    // The surname, or (family name first) the first word, of two or more people of the article
+    // names a person, though not which one: "Kwon" beside Kwon Soo-ah and her father Kwon
+    // Dae-sung stays apart, but is no organisation.
+    // Only where nothing but a guess typed it ("Kwon said": someone speaks, 0.45).
+    if (node.type != EntityType::Person && node.confidence < 0.5f) {
+      size_t namesakes = 0;
+      for (const auto* pool : {&lookup(by_surname, word), &lookup(by_first_name, word)}) {
+        for (size_t p : *pool) namesakes += !nodes[p].linked && shares_document(node, nodes[p]);
+      }
+      if (namesakes >= 2) {
+        node.type = EntityType::Person;
+        node.typed = true;
+        node.confidence = 0.6f;
+        node.votes = {};
+        node.votes[static_cast<size_t>(EntityType::Person)] = node.confidence;
+        continue;
+      }
+    }
     if (lex.is_first_name(word)) continue;
     // A misspelt surname (misspelt_surname) of a person named in the same article.
     std::vector<size_t> nearby;

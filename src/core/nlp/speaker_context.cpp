@@ -33,12 +33,19 @@ bool is_function_word(std::string_view lower) {
 }
 
 // Mr/Mrs/Ms before a mention: the document's own word on the person's gender.
+// The gender a word right before a name gives it: an honorific ("Mr Key") or a kinship noun
+// ("her father Kwon Dae-sung", "his wife Amina").
 NameGender honorific_gender(std::string_view word) {
+  static constexpr std::string_view kMale[] = {"mr",       "sir",     "lord",    "father",
+                                               "son",      "brother", "husband", "grandfather",
+                                               "grandson", "uncle",   "nephew",  "king"};
+  static constexpr std::string_view kFemale[] = {
+      "mrs",    "ms",   "miss",        "lady",          "dame", "mother", "daughter",
+      "sister", "wife", "grandmother", "granddaughter", "aunt", "niece",  "queen"};
   const std::string lower =
       to_lower_ascii(word.ends_with('.') ? word.substr(0, word.size() - 1) : word);
-  if (lower == "mr" || lower == "sir" || lower == "lord") return NameGender::Male;
-  if (lower == "mrs" || lower == "ms" || lower == "miss" || lower == "lady" || lower == "dame")
-    return NameGender::Female;
+  if (text::listed(lower, kMale)) return NameGender::Male;
+  if (text::listed(lower, kFemale)) return NameGender::Female;
   return NameGender::Unknown;
 }
 
@@ -92,7 +99,10 @@ SpeakerContext::SpeakerContext(const DocumentView& v, const std::vector<MentionR
         v.tokens[i].end <= mentions[m].end)
       token_mention_[i] = static_cast<int>(m);
   }
-  for (const MentionRef& ref : mentions) ++salience_[ref.entity];
+  for (const MentionRef& ref : mentions) {
+    ++salience_[ref.entity];
+    first_named_.emplace(ref.entity, ref.start);  // mentions are in text order
+  }
   // Gender: "Mr Key" / "Ms Buchtmann" in this document first, else the given name.
   for (size_t i = 1; i < v.tokens.size(); ++i) {
     const int here = token_mention_[i];
@@ -319,6 +329,13 @@ bool SpeakerContext::agrees(int entity, NameGender pronoun) const {
   return pronoun == NameGender::Unknown || it == gender_.end() || it->second == pronoun;
 }
 
+bool SpeakerContext::before_cue(size_t i) const {
+  const size_t end = v_.tokens.size();
+  size_t after = mention_end(i, end);
+  while (after < end && is_auxiliary(word(after))) ++after;
+  return after < end && is_cue(after);
+}
+
 bool SpeakerContext::opens_sentence_as_subject(size_t i) const {
   const text::Sentence& s = v_.sentences[v_.token_sentence[i]];
   // A sentence led by "he" has no named subject; saying so here keeps lead_subject from
@@ -347,11 +364,14 @@ int SpeakerContext::resolve_pronoun(size_t at) const {
     const int entity = mentions_[static_cast<size_t>(m)].entity;
     if (!agrees(entity, g)) continue;
     const bool known = g != NameGender::Unknown && gender_.contains(entity);
-    if (opens_sentence_as_subject(i)) return named_nearby >= 0 && !known ? named_nearby : entity;
+    // The subject of the sentence, or one who speaks in it ("..., her father Kwon Dae-sung told
+    // the agency that ... \"...,\" he said").
+    if (opens_sentence_as_subject(i) || before_cue(i))
+      return named_nearby >= 0 && !known ? named_nearby : entity;
     if (named_nearby < 0 && known && v_.token_sentence[i] + 1 >= sentence) named_nearby = entity;
   }
   if (named_nearby >= 0) return named_nearby;
-  return most_salient(EntityType::Person, g);
+  return most_salient(EntityType::Person, g, v_.tokens[at].start);
 }
 
 int SpeakerContext::last_of_type(size_t at, EntityType type) const {
@@ -376,14 +396,14 @@ int SpeakerContext::last_of_type(size_t at, EntityType type) const {
     if (!lists.country && !lists.subdivision) return ref.entity;
     if (fallback < 0) fallback = ref.entity;
   }
-  return fallback >= 0 ? fallback : most_salient(type, NameGender::Unknown);
+  return fallback >= 0 ? fallback : most_salient(type, NameGender::Unknown, v_.tokens[at].start);
 }
 
-int SpeakerContext::most_salient(EntityType type, NameGender agree) const {
+int SpeakerContext::most_salient(EntityType type, NameGender agree, size_t before) const {
   int best = -1, best_count = 0;
   for (const auto& [entity, count] : salience_) {
     if (entities_[static_cast<size_t>(entity)].type == type && count > best_count &&
-        agrees(entity, agree)) {
+        first_named_.at(entity) < before && agrees(entity, agree)) {
       best = entity;
       best_count = count;
     }

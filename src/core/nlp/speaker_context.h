@@ -91,16 +91,21 @@ class SpeakerContext {
   // not past `limit`. `token` must be part of a mention.
   size_t mention_start(size_t token, size_t floor) const;
   size_t mention_end(size_t token, size_t limit) const;
-  int most_salient(EntityType type, NameGender agree) const;
+  // The entity of `type` agreeing with `agree` that has the most mentions in the document, among
+  // those first named before byte `before`: a pronoun or "the company" looks back, not ahead.
+  int most_salient(EntityType type, NameGender agree, size_t before) const;
   bool agrees(int entity, NameGender pronoun) const;
   bool opens_sentence_as_subject(size_t i) const;
+  // The mention covering token `i` is followed by a reporting verb: "X told", "X has said".
+  bool before_cue(size_t i) const;
 
   const DocumentView& v_;
   const std::vector<MentionRef>& mentions_;
   const std::vector<Entity>& entities_;
   std::vector<int> token_mention_;
-  std::map<int, int> salience_;       // entity -> mentions in this document
-  std::map<int, NameGender> gender_;  // people whose gender the document shows
+  std::map<int, int> salience_;        // entity -> mentions in this document
+  std::map<int, size_t> first_named_;  // entity -> the start of its first mention here
+  std::map<int, NameGender> gender_;   // people whose gender the document shows
 };
 
 bool is_auxiliary(std::string_view word);  // "has", "will", "also", "later" ...

@@ -767,7 +767,23 @@ TEST_CASE("in a match report a city that scores or acts is its club; a city else
   CHECK(has(found, "Leeds", EntityType::Org));
   CHECK_FALSE(has(found, "Leeds", EntityType::Location));
   CHECK(has(found, "London", EntityType::Location));
-  const auto no_match = mentions_of(
-      "The rain went on. Leeds had floods on Saturday, and roads in London closed.");
+  const auto no_match =
+      mentions_of("The rain went on. Leeds had floods on Saturday, and roads in London closed.");
   CHECK(has(no_match, "Leeds", EntityType::Location));
+}
+
+TEST_CASE("a lone family name two people of the article share is a person, merged into neither") {
+  const auto found = mentions_of(
+      "Kim Min-ji won the final in Seoul on Sunday. \"I am so tired,\" Kim said. In Busan, her "
+      "father Kim Sung-ho told the local paper that he had cried.");
+  CHECK(has(found, "Kim", EntityType::Person));
+  CHECK_FALSE(has(found, "Kim", EntityType::Org));
+  CHECK(has(found, "Kim Min-ji", EntityType::Person));
+  CHECK(has(found, "Kim Sung-ho", EntityType::Person));
+}
+
+TEST_CASE("'in the United States' is a place even before a verb that makes a country act") {
+  const auto found = mentions_of(
+      "Affected employees in the United States will receive 16 weeks of pay, the company said.");
+  CHECK(has(found, "United States", EntityType::Location));
 }

@@ -69,6 +69,19 @@ TEST_CASE("'according to the city' is the town's administration, and the search 
                     "to the city.") == std::vector<std::string>{"Oakland"});
 }
 
+TEST_CASE("a pronoun looks back: to one who speaks in the sentence before, never ahead") {
+  // "her father" says who "he" can be, and "Kim Sung-ho told" makes him the one who speaks,
+  // though the sentence opens with a place and his daughter is named more often.
+  CHECK(speakers_of("Kim Min-ji won the final in Seoul on Sunday. \"I am so tired,\" Kim Min-ji "
+                    "said. In Busan, where it was late, her father Kim Sung-ho told reporters he "
+                    "had watched it twice. \"I could not sit still,\" he said.",
+                    "I could") == std::vector<std::string>{"Kim Sung-ho"});
+  // Nobody is named before the quote: the man named after it is not "he".
+  CHECK(speakers_of("The hearing ended at noon on Monday in the court. \"We will appeal this "
+                    "ruling today,\" he said. Later, Marcus Hale said nothing.") ==
+        std::vector<std::string>{""});
+}
+
 TEST_CASE("a name after the cue is whom it was told to, even one that looks like a cue") {
   // "Post" is a reporting verb written as a word; here it ends a newspaper's name.
   CHECK(speakers_of("As co-author Colette Brandt told The Daily Post, \"The projections are "
