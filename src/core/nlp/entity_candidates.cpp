@@ -289,8 +289,10 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     const bool initials = i + 1 < c.end_token && is_dotted_initials(w) && !lex.is_country(w);
     if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) ||
         (t.has(text::kAllCaps) && !initials) || t.has(text::kHasDigit) ||
-        (t.has(text::kHyphenated) && !is_hyphenated_name_word(w)) || lex.is_not_entity_word(w) ||
-        lex.is_country(w) || stats.lowercase.count(lower_into(w, buffer)) ||
+        (t.has(text::kHyphenated) && !is_hyphenated_name_word(w) &&
+         !(i + 1 == c.end_token && i > c.first_token && is_double_barrelled(w))) ||
+        lex.is_not_entity_word(w) || lex.is_country(w) ||
+        stats.lowercase.count(lower_into(w, buffer)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
       plain_words = false;
   }

@@ -157,6 +157,19 @@ bool is_hyphenated_given_name(std::string_view word) {
   return word[0] >= 'A' && word[0] <= 'Z';
 }
 
+bool is_double_barrelled(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos)
+    return false;
+  const auto capitalised = [](std::string_view part) {
+    return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' &&
+           std::all_of(part.begin() + 1, part.end(), [](char c) {
+             return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+           });
+  };
+  return capitalised(word.substr(0, hyphen)) && capitalised(word.substr(hyphen + 1));
+}
+
 bool is_hyphenated_name_word(std::string_view word) {
   if (is_hyphenated_given_name(word)) return true;
   const size_t hyphen = word.find('-');

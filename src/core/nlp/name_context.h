@@ -62,6 +62,12 @@ bool is_hyphenated_given_name(std::string_view word);
 // Compounds of words ("Sea-Air-Space", "Spider-Gwen", "Counter-Strike") are none of these.
 bool is_hyphenated_name_word(std::string_view word);
 
+// A double-barrelled surname: two capitalised parts of two letters or more joined by one hyphen
+// ("Asante-Boateng", "Pai-Kamath", "Vega-Thornton"), letters past ASCII counted as lower case
+// ("Núñez-García"). Only as the last word after a given name, where a compound ("Sea-Air") does
+// not stand.
+bool is_double_barrelled(std::string_view word);
+
 // Capitalised nouns of a person's role ("Director", "Spokesperson", "Coach"), of a building or
 // site ("Museum", "Arena", "Memorial", "Air Force Base"), and the words before a title ("Prime",
 // "Deputy").

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/nlp/name_context.h"
 #include "core/nlp/pipeline.h"
 
 using namespace dramatis;
@@ -786,4 +787,17 @@ TEST_CASE("'in the United States' is a place even before a verb that makes a cou
   const auto found = mentions_of(
       "Affected employees in the United States will receive 16 weeks of pay, the company said.");
   CHECK(has(found, "United States", EntityType::Location));
+}
+
+TEST_CASE("a double-barrelled surname after a given name is a person's, listed given name or not") {
+  const auto found = mentions_of(
+      "The company named a new operating chief, Kwame Asante-Boateng, who joined from Salesforce. "
+      "Kavitha Rao-Shenoy, whose brother was on the flight, said she wanted answers.");
+  CHECK(has(found, "Kwame Asante-Boateng", EntityType::Person));
+  CHECK(has(found, "Kavitha Rao-Shenoy", EntityType::Person));
+  using name_context::is_double_barrelled;
+  CHECK(is_double_barrelled("Núñez-García"));
+  CHECK_FALSE(is_double_barrelled("Sea-Air-Space"));  // a compound of three
+  CHECK_FALSE(is_double_barrelled("Air-KLM"));        // letters, not a name
+  CHECK_FALSE(is_double_barrelled("Spider-man"));
 }
