@@ -279,10 +279,22 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   bool hyphenated_given = false;
   for (size_t i = c.first_token + 1; i < c.end_token; ++i)
     hyphenated_given = hyphenated_given || v.tokens[i].has(text::kHyphenated);
-  bool plain_words = words >= 2 && words <= 3;
+  // Particles inside a name ("van der" in "Maarten van der Veen") or opening a surname ("Van der
+  // Veen", "De la Fuente") are not its words: they are written in lower case elsewhere.
+  const auto particle_at = [&](size_t i) {
+    if (i + 1 >= c.end_token) return false;
+    const std::string_view w = v.token_text(i);
+    if (i > c.first_token) return is_particle(w);
+    return w.size() <= 3 && is_particle(lower_into(w, buffer));
+  };
+  size_t particles = 0;
+  for (size_t i = c.first_token; i < c.end_token; ++i) particles += particle_at(i);
+  bool plain_words = words - particles >= 2 && words - particles <= 3;
+  if (particles > 0 && words - particles == 1) plain_words = true;  // "Van der Veen"
   for (size_t i = c.first_token; i < c.end_token && plain_words; ++i) {
     const Token& t = v.tokens[i];
     const std::string_view w = v.token_text(i);
+    if (particle_at(i)) continue;
     // Name words: capitalised, not acronyms, compounds or digits, never written in lower case
     // elsewhere in the corpus ("Professional Certificate", "Thinking Machines" are not people).
     // Dotted initials may open a name ("K.C. Maurer"), unless they are a country's ("U.S.").
@@ -588,8 +600,10 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       }
       const bool joinable_next = end + 1 < v.tokens.size() && is_name_token(v, end + 1) &&
                                  v.token_sentence[end + 1] == sentence;
-      if (joinable_next && is_particle(w)) {
-        end += 2;
+      // One particle or two ("Ludwig van Beethoven", "Maarten van der Veen", "Lucía de la
+      // Fuente") before the surname.
+      if (const size_t particles = particles_before_name(v, end); particles > 0) {
+        end += particles + 1;
         continue;
       }
       if (joinable_next && v.tokens[end].kind == TokenKind::Possessive &&
@@ -732,7 +746,12 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
       // describes the person, as a demonym does.
       const bool follower = w.size() > 5 && w.ends_with("ist") && first + 1 < end &&
                             lex.is_first_name(v.token_text(first + 1));
-      if ((initial_position && common && !owns_person) || follower ||
+      // "Van der Veen said", "De la Fuente, who won": a particle opening a sentence opens the
+      // surname after it.
+      const bool opens_surname = first + 1 < end && w.size() <= 3 &&
+                                 is_particle(lower_into(w, label_buffer)) &&
+                                 lower_into(w, label_buffer) != w;
+      if ((initial_position && common && !owns_person && !opens_surname) || follower ||
           (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
           (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym || keyword_modifier ||
           (first + 1 == end && is_roman_numeral(w))) {
@@ -779,6 +798,19 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
         --first;
         break;
       }
+    }
+    // "when de la Fuente double-faulted", "said van der Veen": lower-case particles before a
+    // surname written alone open it.
+    if (first == i && first < end && !before_title) {
+      size_t particles = 0;
+      while (particles < 2 && first > particles &&
+             v.token_sentence[first - particles - 1] == sentence &&
+             is_particle(v.token_text(first - particles - 1)))
+        ++particles;
+      const size_t opening = first - particles;
+      if (particles > 0 && v.token_text(opening) != "la" && v.token_text(opening) != "le" &&
+          !(opening > 0 && is_name_token(v, opening - 1)))
+        first = opening;
     }
     const auto emit = [&](size_t from, size_t to, bool after_honorific) {
       EntityCandidate c = candidate_over(v, from, to);

@@ -382,6 +382,34 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
     if (spelling >= 0) merge(n, static_cast<size_t>(spelling), "spelling", 0.7);
   }
 
+  // ---- A surname that opens with a particle, alone: "Van der Veen" (or "van der Veen") for
+  // Maarten van der Veen, "De la Fuente" for Lucía de la Fuente, when exactly one person of the
+  // article ends with those words.
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.words.size() < 2 || node.linked || (node.typed && node.type != EntityType::Person) ||
+        !name_context::is_particle(to_lower_ascii(node.words[0])))
+      continue;
+    const auto ends_with_surname = [&](const Node& p) {
+      if (p.words.size() <= node.words.size()) return false;
+      const size_t offset = p.words.size() - node.words.size();
+      for (size_t w = 0; w < node.words.size(); ++w) {
+        if (to_lower_ascii(p.words[offset + w]) != to_lower_ascii(node.words[w])) return false;
+      }
+      return true;
+    };
+    int match = -1, count = 0;
+    for (uint32_t d : node.docs) {
+      for (size_t p : lookup(people_in_doc, d)) {
+        if (p == n || nodes[p].linked || !ends_with_surname(nodes[p]) || p == size_t(match))
+          continue;
+        match = static_cast<int>(p);
+        ++count;
+      }
+    }
+    if (count == 1) merge(n, static_cast<size_t>(match), "surname", 0.85);
+  }
+
   // ---- A product's last word alone: "Atlantis" after "Space Shuttle Atlantis", "Chrome" after
   // "Google Chrome", where exactly one product of the article ends with it and every article
   // using the word names that product (a place list's "Atlantis" or "Columbia" included).

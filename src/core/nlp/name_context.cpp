@@ -44,7 +44,18 @@ bool is_particle_surname(std::string_view word) {
 bool is_particle(std::string_view word) {
   return word == "van" || word == "von" || word == "der" || word == "de" || word == "da" ||
          word == "di" || word == "du" || word == "del" || word == "bin" || word == "al" ||
-         word == "la" || word == "le" || word == "ter";
+         word == "la" || word == "le" || word == "ter" || word == "ten" || word == "den" ||
+         word == "los" || word == "las" || word == "dos" || word == "das" || word == "des";
+}
+
+size_t particles_before_name(const DocumentView& v, size_t i) {
+  size_t n = 0;
+  while (n < 2 && i + n < v.tokens.size() && is_particle(v.token_text(i + n))) ++n;
+  const size_t name = i + n;
+  if (n == 0 || name >= v.tokens.size() || !is_name_token(v, name) ||
+      v.token_sentence[name] != v.token_sentence[i])
+    return 0;
+  return n;
 }
 
 bool is_product_noun(std::string_view word) {

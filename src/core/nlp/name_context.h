@@ -26,6 +26,10 @@ bool is_particle_surname(std::string_view word);
 // "van", "de", "bin": a particle between a given name and a surname ("Ludwig van Beethoven").
 bool is_particle(std::string_view word);
 
+// How many particles (one or two: "van der", "de la") stand at token `i`, followed by a name
+// token of the same sentence; 0 when they do not.
+size_t particles_before_name(const DocumentView& v, size_t i);
+
 // Nouns that mark the name next to them as a product ("the framework PyTorch", "Tinker, a tool").
 bool is_product_noun(std::string_view word);
 

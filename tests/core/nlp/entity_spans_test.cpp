@@ -801,3 +801,26 @@ TEST_CASE("a double-barrelled surname after a given name is a person's, listed g
   CHECK_FALSE(is_double_barrelled("Air-KLM"));        // letters, not a name
   CHECK_FALSE(is_double_barrelled("Spider-man"));
 }
+
+TEST_CASE("surnames with particles: 'van der', 'de la', opening a sentence or written alone") {
+  const std::string text =
+      "The party was founded by former Philips executive Maarten van der Veen. Van der Veen said "
+      "he was pleased. Lucía de la Fuente lost in Paris. De la Fuente, who won the title, was "
+      "gracious, and later de la Fuente left.";
+  Corpus corpus;
+  add_document_bytes("doc.txt", text, corpus);
+  const Analysis a = analyze(corpus);
+  const auto mentions_of_entity = [&](std::string_view name) {
+    std::vector<std::string> out;
+    for (const Entity& e : a.entities) {
+      if (e.name != name) continue;
+      CHECK(e.type == EntityType::Person);
+      for (const DocSpan& m : e.mentions) out.push_back(text.substr(m.start, m.end - m.start));
+    }
+    return out;
+  };
+  CHECK(mentions_of_entity("Maarten van der Veen") ==
+        std::vector<std::string>{"Maarten van der Veen", "Van der Veen"});
+  CHECK(mentions_of_entity("Lucía de la Fuente") ==
+        std::vector<std::string>{"Lucía de la Fuente", "De la Fuente", "de la Fuente"});
+}
