@@ -164,7 +164,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
   bool org_keyword = false, event_keyword = false;
   for (size_t i = c.first_token; i < c.end_token; ++i) {
     const std::string_view w = v.token_text(i);
-    if (lex.is_org_keyword(w)) org_keyword = true;
+    if (lex.is_org_keyword(w) || (i > c.first_token && is_political_word(w))) org_keyword = true;
     // An acronym alone spells its own name ("FAIR" for Facebook AI Research), no event word.
     if (lex.is_event_keyword(w) && !(words == 1 && v.tokens[i].has(text::kAllCaps)))
       event_keyword = true;

@@ -168,6 +168,14 @@ bool is_hyphenated_given_name(std::string_view word) {
   return word[0] >= 'A' && word[0] <= 'Z';
 }
 
+bool is_political_word(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "Democratic",  "Democrats", "Republican",   "Republicans",   "Socialist",   "Socialists",
+      "Liberal",     "Liberals",  "Conservative", "Conservatives", "Progressive", "Communist",
+      "Nationalist", "Labour",    "Unionist",     "Greens"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool is_double_barrelled(std::string_view word) {
   const size_t hyphen = word.find('-');
   if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos)

@@ -72,6 +72,11 @@ bool is_hyphenated_name_word(std::string_view word);
 // not stand.
 bool is_double_barrelled(std::string_view word);
 
+// A word of politics that, after a name's first word, makes it a party's or a movement's
+// ("Christian Democratic Appeal", "Free Democrats", "Scottish Labour"): no person's name holds
+// "Democratic" or "Socialist".
+bool is_political_word(std::string_view word);
+
 // Capitalised nouns of a person's role ("Director", "Spokesperson", "Coach"), of a building or
 // site ("Museum", "Arena", "Memorial", "Air Force Base"), and the words before a title ("Prime",
 // "Deputy").

@@ -824,3 +824,12 @@ TEST_CASE("surnames with particles: 'van der', 'de la', opening a sentence or wr
   CHECK(mentions_of_entity("Lucía de la Fuente") ==
         std::vector<std::string>{"Lucía de la Fuente", "De la Fuente", "de la Fuente"});
 }
+
+TEST_CASE("a word of politics after a name's first word makes it a party, given name or not") {
+  const auto found = mentions_of(
+      "The coalition collapsed after the Christian Democratic Appeal (CDA) walked out. The CDA "
+      "was projected to win 11 seats, and the Free Democrats lost ground.");
+  CHECK(has(found, "Christian Democratic Appeal", EntityType::Org));
+  CHECK(has(found, "CDA", EntityType::Org));
+  CHECK_FALSE(has(found, "Christian Democratic Appeal", EntityType::Person));
+}
