@@ -382,6 +382,19 @@ int SpeakerContext::last_of_type(size_t at, EntityType type) const {
     return name.starts_with("Municipality of ") || name.starts_with("City of ") ||
            name.starts_with("Town of ");
   };
+  // "The company" is a business: not the regulator or court named since ("In a filing with the
+  // Securities and Exchange Commission, the company said").
+  const bool business = type == EntityType::Org && (text::equals_lower(word(at), "company") ||
+                                                    text::equals_lower(word(at), "firm") ||
+                                                    text::equals_lower(word(at), "startup"));
+  const auto public_body = [](std::string_view name) {
+    static constexpr std::string_view kHeads[] = {
+        "commission", "agency",    "ministry",   "department",     "court",     "council",
+        "parliament", "senate",    "congress",   "police",         "authority", "board",
+        "bureau",     "committee", "government", "administration", "regulator", "tribunal"};
+    const size_t space = name.rfind(' ');
+    return text::listed(space == std::string_view::npos ? name : name.substr(space + 1), kHeads);
+  };
   int fallback = -1;
   for (size_t i = at; i-- > 0 && at - i < kPronounWindow;) {
     const int m = token_mention_[i];
@@ -390,7 +403,7 @@ int SpeakerContext::last_of_type(size_t at, EntityType type) const {
     const std::string& name = entities_[static_cast<size_t>(ref.entity)].name;
     if (type == EntityType::Location && ref.type == EntityType::Org && town_body(name))
       return ref.entity;
-    if (ref.type != type) continue;
+    if (ref.type != type || (business && public_body(name))) continue;
     if (type != EntityType::Location) return ref.entity;
     const Lexicon::NameLists lists = lexicon().name_lists(name);
     if (!lists.country && !lists.subdivision) return ref.entity;

@@ -82,6 +82,13 @@ TEST_CASE("a pronoun looks back: to one who speaks in the sentence before, never
         std::vector<std::string>{""});
 }
 
+TEST_CASE("'the company' is the business, not the regulator named since") {
+  CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
+                    "Securities and Exchange Commission, the company said it expected the cuts "
+                    "to be \"substantially complete\" by June.") ==
+        std::vector<std::string>{"Lumora Technologies Inc."});
+}
+
 TEST_CASE("a name after the cue is whom it was told to, even one that looks like a cue") {
   // "Post" is a reporting verb written as a word; here it ends a newspaper's name.
   CHECK(speakers_of("As co-author Colette Brandt told The Daily Post, \"The projections are "
