@@ -643,7 +643,9 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
   // whose every line is code (one ``` or ~~~ fence) has no sentence, so no index is valid and
   // there is no speech to attribute (found by fuzz_engine).
   if (v.sentences.empty()) return {};
-  const Context ctx(v, mentions, entities);
+  std::vector<std::pair<size_t, size_t>> quoted;
+  for (const QuoteSpan& span : spans) quoted.emplace_back(span.start, span.end);
+  const Context ctx(v, mentions, entities, std::move(quoted));
   std::vector<Quote> quotes;
   std::vector<QuoteSpan> speech_spans;
   int previous_speaker = -1;

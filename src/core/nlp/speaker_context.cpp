@@ -88,8 +88,9 @@ double confidence_for(SubjectHow how, double named) {
 }
 
 SpeakerContext::SpeakerContext(const DocumentView& v, const std::vector<MentionRef>& mentions,
-                               const std::vector<Entity>& entities)
-    : v_(v), mentions_(mentions), entities_(entities) {
+                               const std::vector<Entity>& entities,
+                               std::vector<std::pair<size_t, size_t>> quoted)
+    : v_(v), mentions_(mentions), entities_(entities), quoted_(std::move(quoted)) {
   // Each token's mention, and each entity's mention count in this document (salience).
   token_mention_.assign(v.tokens.size(), -1);
   size_t m = 0;
@@ -329,11 +330,19 @@ bool SpeakerContext::agrees(int entity, NameGender pronoun) const {
   return pronoun == NameGender::Unknown || it == gender_.end() || it->second == pronoun;
 }
 
-bool SpeakerContext::before_cue(size_t i) const {
+bool SpeakerContext::in_quote(size_t byte) const {
+  auto it = std::upper_bound(quoted_.begin(), quoted_.end(), byte,
+                             [](size_t b, const auto& range) { return b < range.first; });
+  return it != quoted_.begin() && byte < std::prev(it)->second;
+}
+
+bool SpeakerContext::speaks_at(size_t i) const {
   const size_t end = v_.tokens.size();
   size_t after = mention_end(i, end);
   while (after < end && is_auxiliary(word(after))) ++after;
-  return after < end && is_cue(after);
+  if (after < end && is_cue(after)) return true;
+  const size_t start = mention_start(i, 0);
+  return start > 0 && is_cue(start - 1);
 }
 
 bool SpeakerContext::opens_sentence_as_subject(size_t i) const {
@@ -363,10 +372,14 @@ int SpeakerContext::resolve_pronoun(size_t at) const {
     if (m < 0 || mentions_[static_cast<size_t>(m)].type != EntityType::Person) continue;
     const int entity = mentions_[static_cast<size_t>(m)].entity;
     if (!agrees(entity, g)) continue;
+    // "\"Matteo plays like he has nothing to lose,\" he said": whom a quotation names is not
+    // the pronoun outside it.
+    if (!in_quote(v_.tokens[at].start) && in_quote(v_.tokens[i].start)) continue;
     const bool known = g != NameGender::Unknown && gender_.contains(entity);
     // The subject of the sentence, or one who speaks in it ("..., her father Kwon Dae-sung told
-    // the agency that ... \"...,\" he said").
-    if (opens_sentence_as_subject(i) || before_cue(i))
+    // the agency that ... \"...,\" he said"; "\"...,\" said O'Halloran, who left his coach, Park
+    // Jin-ho. \"...,\" he added").
+    if (opens_sentence_as_subject(i) || speaks_at(i))
       return named_nearby >= 0 && !known ? named_nearby : entity;
     if (named_nearby < 0 && known && v_.token_sentence[i] + 1 >= sentence) named_nearby = entity;
   }

@@ -38,9 +38,12 @@ struct Subject {
 
 class SpeakerContext {
  public:
-  // `mentions` sorted by start; all three must outlive the context.
+  // `mentions` sorted by start; all three must outlive the context. `quoted`: the byte ranges
+  // [start, end) of the document's quotations, in text order, whose names a pronoun outside
+  // them does not refer to.
   SpeakerContext(const DocumentView& view, const std::vector<MentionRef>& mentions,
-                 const std::vector<Entity>& entities);
+                 const std::vector<Entity>& entities,
+                 std::vector<std::pair<size_t, size_t>> quoted = {});
 
   const DocumentView& view() const { return v_; }
   std::string_view word(size_t i) const { return v_.token_text(i); }
@@ -96,8 +99,9 @@ class SpeakerContext {
   int most_salient(EntityType type, NameGender agree, size_t before) const;
   bool agrees(int entity, NameGender pronoun) const;
   bool opens_sentence_as_subject(size_t i) const;
-  // The mention covering token `i` is followed by a reporting verb: "X told", "X has said".
-  bool before_cue(size_t i) const;
+  // The mention covering token `i` speaks: a reporting verb follows it ("X told", "X has said")
+  // or stands right before it ("said X").
+  bool speaks_at(size_t i) const;
 
   const DocumentView& v_;
   const std::vector<MentionRef>& mentions_;
@@ -105,7 +109,9 @@ class SpeakerContext {
   std::vector<int> token_mention_;
   std::map<int, int> salience_;        // entity -> mentions in this document
   std::map<int, size_t> first_named_;  // entity -> the start of its first mention here
-  std::map<int, NameGender> gender_;   // people whose gender the document shows
+  std::vector<std::pair<size_t, size_t>> quoted_;
+  bool in_quote(size_t byte) const;
+  std::map<int, NameGender> gender_;  // people whose gender the document shows
 };
 
 bool is_auxiliary(std::string_view word);  // "has", "will", "also", "later" ...

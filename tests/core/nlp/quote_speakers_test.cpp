@@ -82,6 +82,19 @@ TEST_CASE("a pronoun looks back: to one who speaks in the sentence before, never
         std::vector<std::string>{""});
 }
 
+TEST_CASE("'he added' is the one who just spoke, not a man named after him or in his quote") {
+  // "Park Jin-ho", named last and listed as a man's name, is whom O'Halloran speaks of.
+  CHECK(speakers_of("Kwon's coach, the former Australian doubles player Matt O'Halloran, said the "
+                    "result had been coming. \"She's been knocking on the door for a year,\" "
+                    "said O'Halloran, who began working with her after she split from her coach, "
+                    "Park Jin-ho. \"People see the power, but the change is in here,\" he added.",
+                    "People") == std::vector<std::string>{"Matt O'Halloran"});
+  // The name inside the quotation is its subject, not its speaker.
+  CHECK(speakers_of("Arjun Raghunathan beat Jan Vogt in the evening session and said he expected "
+                    "a long final. \"Matteo plays like he has nothing to lose,\" he said.") ==
+        std::vector<std::string>{"Arjun Raghunathan"});
+}
+
 TEST_CASE("'the company' is the business, not the regulator named since") {
   CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
                     "Securities and Exchange Commission, the company said it expected the cuts "
