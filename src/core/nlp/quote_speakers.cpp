@@ -672,7 +672,13 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
       continue;
     }
     if (span.continuation) continue;  // its first paragraph was not speech
-    speaker = cue_after(ctx, after);
+    // "... posted that the result was "not the night we hoped for." She later told ...": a
+    // quotation inside a sentence that ends with that sentence's full stop leaves what follows
+    // to the next sentence.
+    const bool closes_its_sentence = open_token > sentence_first &&
+                                     span.inner_end > span.inner_start &&
+                                     v.text[span.inner_end - 1] == '.';
+    if (!closes_its_sentence) speaker = cue_after(ctx, after);
     const size_t words =
         word_count(v.text.substr(span.inner_start, span.inner_end - span.inner_start));
     if (speaker.entity < 0)

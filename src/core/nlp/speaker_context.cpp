@@ -113,6 +113,23 @@ SpeakerContext::SpeakerContext(const DocumentView& v, const std::vector<MentionR
     const NameGender g = honorific_gender(word(i - 1));
     if (g != NameGender::Unknown) gender_.emplace(mentions[static_cast<size_t>(here)].entity, g);
   }
+  // Then what the document says of them: "Van der Veen said he would", "X told reporters she".
+  for (size_t i = 0; i < v.tokens.size(); ++i) {
+    const int here = token_mention_[i];
+    if (here < 0 || (i + 1 < v.tokens.size() && token_mention_[i + 1] == here) ||
+        mentions[static_cast<size_t>(here)].type != EntityType::Person)
+      continue;
+    size_t cue = i + 1;
+    while (cue < v.tokens.size() && is_auxiliary(word(cue))) ++cue;
+    if (cue >= v.tokens.size() || !is_cue(cue)) continue;
+    for (size_t k = cue + 1; k < v.tokens.size() && k <= cue + 3; ++k) {
+      if (v.tokens[k].kind != TokenKind::Word) break;
+      const NameGender g = pronoun_gender(word(k));
+      if (g == NameGender::Unknown) continue;
+      gender_.emplace(mentions[static_cast<size_t>(here)].entity, g);
+      break;
+    }
+  }
   for (const auto& [entity, count] : salience_) {
     const Entity& e = entities[static_cast<size_t>(entity)];
     if (e.type != EntityType::Person || gender_.contains(entity)) continue;
@@ -339,6 +356,8 @@ bool SpeakerContext::in_quote(size_t byte) const {
 bool SpeakerContext::speaks_at(size_t i) const {
   const size_t end = v_.tokens.size();
   size_t after = mention_end(i, end);
+  // "Its leader, Sanne de Wit, posted": after an apposition's closing comma.
+  if (after + 1 < end && word(after) == ",") ++after;
   while (after < end && is_auxiliary(word(after))) ++after;
   if (after < end && is_cue(after)) return true;
   const size_t start = mention_start(i, 0);

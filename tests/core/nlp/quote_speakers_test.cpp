@@ -95,6 +95,19 @@ TEST_CASE("'he added' is the one who just spoke, not a man named after him or in
         std::vector<std::string>{"Arjun Raghunathan"});
 }
 
+TEST_CASE("a quotation that ends its sentence leaves the next sentence's cue to that sentence") {
+  CHECK(speakers_of("Ingrid ter Horst conceded defeat. The left-wing alliance held steady. Its "
+                    "leader, Sanne de Wit, posted on X that the result was “not the night we "
+                    "hoped for.” She later told supporters that her party was “ready to talk” to "
+                    "the winners.") == std::vector<std::string>{"Sanne de Wit", "Sanne de Wit"});
+}
+
+TEST_CASE("'X said he' and 'X said she' tell a pronoun whom it can be") {
+  CHECK(speakers_of("Kavitha Rao said she wanted answers. Kwame Mensah, her neighbour, lost a "
+                    "brother. Kwame Mensah said he would sue the airline. \"We were promised "
+                    "answers,\" she said.") == std::vector<std::string>{"Kavitha Rao"});
+}
+
 TEST_CASE("'the company' is the business, not the regulator named since") {
   CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
                     "Securities and Exchange Commission, the company said it expected the cuts "
