@@ -151,12 +151,25 @@ Speaker cue_after(const Context& ctx, size_t after) {
   if (i >= limit) return {};  // the quote ends the document, or nothing but marks follows
   // "X said" / "team member X told"; "X, the co-founder, said" before the next quote is left to
   // its cue_before; here the subject sits right before the cue or before an apposition.
-  const size_t named_at =
-      past_affiliation(ctx, ctx.mention_at(i) >= 0 ? i : past_descriptors(ctx, i, limit), limit);
+  // A subject right here (a name, a pronoun, or "the company", "the spokesperson": a role noun is
+  // the subject, not a description to skip); else a description before the name.
+  const bool subject_here = ctx.past_subject(i, limit) > i;
+  size_t described = subject_here ? i : past_descriptors(ctx, i, limit);
+  // "the association's president, Dr. Adaeze Nwachukwu-Bello, told": the name in apposition to
+  // the description (an honorific is part of the mention or skipped as a descriptor).
+  if (described > i && described + 1 < limit && ctx.word(described) == ",") {
+    const size_t name = past_descriptors(ctx, described + 1, limit);
+    if (name < limit && ctx.mention_at(name) >= 0) described = name;
+  }
+  const size_t named_at = past_affiliation(ctx, described, limit);
   const size_t subject_end = ctx.past_subject(named_at, v.tokens.size());
   if (named_at < limit && subject_end > named_at &&
       (named_at == i || ctx.mention_at(named_at) >= 0)) {
     size_t j = subject_end;
+    // The apposition's closing comma: "the union president, Adaeze Bello, told".
+    if (described != i && j + 1 < v.tokens.size() && ctx.word(j) == "," &&
+        ctx.is_cue(past_auxiliaries(ctx, j + 1, j + 3)))
+      ++j;
     if (j < v.tokens.size() && ctx.word(j) == "," && ctx.mention_at(named_at) >= 0) {
       // An apposition: ", X, editor at large at the Saudi Gazette, said."
       for (size_t k = j + 1; k < v.tokens.size() && k < j + 16; ++k) {
@@ -176,8 +189,12 @@ Speaker cue_after(const Context& ctx, size_t after) {
       const Subject s = ctx.subject_at(named_at);
       if (s.entity >= 0)
         return {s.entity, confidence_for(s.how, 0.93),
-                "the speaker follows the quote: '" + std::string(ctx.word(named_at)) + " " +
-                    std::string(ctx.word(j)) + "' (" + ctx.describe(s) + ")",
+                "the speaker follows the quote: '" +
+                    std::string(subject_here ? v.text.substr(v.tokens[i].start,
+                                                             v.tokens[subject_end - 1].end -
+                                                                 v.tokens[i].start)
+                                             : ctx.word(named_at)) +
+                    " " + std::string(ctx.word(j)) + "' (" + ctx.describe(s) + ")",
                 std::string(ctx.word(j)), token_span(v, j)};
     }
   }

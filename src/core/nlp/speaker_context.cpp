@@ -162,6 +162,11 @@ std::optional<EntityType> SpeakerContext::role_noun_type(size_t i) const {
   if ((lower == "city" || lower == "town" || lower == "municipality") && i > 0 &&
       text::equals_lower(word(i - 1), "the"))
     return EntityType::Location;
+  // "A spokesperson for the hospital said ... \"...,\" the spokesperson said": who speaks is
+  // the organisation (as "a spokesperson for X" is), not a person.
+  if ((lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman") && i > 0 &&
+      text::equals_lower(word(i - 1), "the"))
+    return EntityType::Org;
   return std::nullopt;
 }
 
@@ -180,6 +185,11 @@ Subject SpeakerContext::subject_at(size_t i) const {
   if (const int m = token_mention_[i]; m >= 0) return {mention(m).entity, SubjectHow::Named, i};
   if (is_pronoun(i)) return {resolve_pronoun(i), SubjectHow::Pronoun, i};
   if (const auto role = role_noun_type(i)) return {last_of_type(i, *role), SubjectHow::Role, i};
+  // At the article of "the company", as past_subject() steps over both.
+  if (text::equals_lower(word(i), "the") && i + 1 < v_.tokens.size()) {
+    if (const auto role = role_noun_type(i + 1))
+      return {last_of_type(i + 1, *role), SubjectHow::Role, i + 1};
+  }
   return {};
 }
 

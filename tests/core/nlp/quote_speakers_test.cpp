@@ -108,6 +108,21 @@ TEST_CASE("'X said he' and 'X said she' tell a pronoun whom it can be") {
                     "answers,\" she said.") == std::vector<std::string>{"Kavitha Rao"});
 }
 
+TEST_CASE(
+    "after the quote: 'the company said', 'the spokesperson said', 'the president, X, told'") {
+  CHECK(speakers_of("Acme Corp cut 100 jobs on Monday. \"We regret this decision and will support "
+                    "every colleague,\" the company said.") ==
+        std::vector<std::string>{"Acme Corp"});
+  // "A spokesperson for X" speaks for X, and so does "the spokesperson" after it.
+  CHECK(speakers_of("A spokesperson for the Lagos University Teaching Hospital said consultants "
+                    "were covering the wards. \"All elective surgeries have been suspended until "
+                    "further notice,\" the spokesperson said.",
+                    "All") == std::vector<std::string>{"Lagos University Teaching Hospital"});
+  CHECK(speakers_of("\"We did not want this. Nobody goes into medicine to abandon patients,\" the "
+                    "association's president, Dr. Adaeze Nwachukwu-Bello, told reporters.") ==
+        std::vector<std::string>{"Adaeze Nwachukwu-Bello"});
+}
+
 TEST_CASE("'the company' is the business, not the regulator named since") {
   CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
                     "Securities and Exchange Commission, the company said it expected the cuts "
