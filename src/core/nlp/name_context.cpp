@@ -459,13 +459,19 @@ bool after_location_preposition(const DocumentView& v, size_t i) {
 }
 
 bool before_region(const DocumentView& v, size_t i) {
-  if (!after_location_preposition(v, i) || i + 2 >= v.tokens.size() || v.token_text(i + 1) != ",")
+  // "a Richmond, Virginia, man": after an article, the region closed by its own comma.
+  const bool article = i > 0 && (v.token_text(i - 1) == "a" || v.token_text(i - 1) == "an");
+  if (!(after_location_preposition(v, i) || article) || i + 2 >= v.tokens.size() ||
+      v.token_text(i + 1) != ",")
     return false;
   const Lexicon& lex = lexicon();  // is_place: a country, city or region
+  const auto closed = [&](size_t after) {
+    return !article || (after < v.tokens.size() && v.token_text(after) == ",");
+  };
   const std::string_view next = v.token_text(i + 2);
-  if (lex.is_place(next)) return true;
+  if (lex.is_place(next)) return closed(i + 3);
   if (i + 3 >= v.tokens.size() || !v.tokens[i + 3].has(text::kCapitalized)) return false;
-  return lex.is_place(std::string(next) + " " + std::string(v.token_text(i + 3)));
+  return lex.is_place(std::string(next) + " " + std::string(v.token_text(i + 3))) && closed(i + 4);
 }
 
 bool after_affiliation_word(const DocumentView& v, size_t i) {

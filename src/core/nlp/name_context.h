@@ -136,7 +136,8 @@ bool after_location_preposition(const DocumentView& v, size_t i);
 
 // "from Irving, Texas", "in Sydney, Australia": a lone name after "in" or "from" whose comma is
 // followed by a listed country or region is a place, though the lexicons know it only as a given
-// name (or not at all).
+// name (or not at all). After an article the region must be closed by a comma too ("a Richmond,
+// Virginia, man"); the region itself, after that comma, is a place as well (see its callers).
 bool before_region(const DocumentView& v, size_t i);
 
 // "Raymond Chan of People Power", "a researcher at", "a delegation from": token `i` follows a

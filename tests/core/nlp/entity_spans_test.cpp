@@ -833,3 +833,15 @@ TEST_CASE("a word of politics after a name's first word makes it a party, given 
   CHECK(has(found, "CDA", EntityType::Org));
   CHECK_FALSE(has(found, "Christian Democratic Appeal", EntityType::Person));
 }
+
+TEST_CASE("'a Richmond, Virginia, man': a town and its region, given names though they are") {
+  const auto found = mentions_of(
+      "The court upheld the conviction of Jamal Whitaker, a Richmond, Virginia, man who was "
+      "identified from phone data.");
+  CHECK(has(found, "Richmond", EntityType::Location));
+  CHECK(has(found, "Virginia", EntityType::Location));
+  CHECK(has(found, "Jamal Whitaker", EntityType::Person));
+  // Without the region's closing comma it may be a party and its member: not a place here.
+  CHECK_FALSE(has(mentions_of("The bill was written by Warner, a Virginia Democrat, last year."),
+                  "Warner", EntityType::Location));
+}
