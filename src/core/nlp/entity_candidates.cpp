@@ -203,6 +203,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
                          (lists.place() && (words > 1 || !lists.name_like() ||
                                             after_location_preposition(v, c.first_token))) ||
                          (words == 1 && before_region(v, c.first_token)) ||
+                         (words == 1 && !lists.name_like() && lex.is_town(first_word) &&
+                          after_motion_preposition(v, c.first_token)) ||
                          (c.first_token >= 2 && v.token_text(c.first_token - 1) == "," &&
                           before_region(v, c.first_token - 2)) ||
                          in_place_context(v, c.first_token, c.end_token) ||

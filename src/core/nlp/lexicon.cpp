@@ -38,6 +38,7 @@ constexpr std::array<ListSpec, kWordListCount> kSpecs = {{
     {"event_keywords.txt", true, false},
     {"not_entities.txt", true, false},
     {"plural_nouns.txt", true, false},
+    {"towns.txt", false, false},
 }};
 
 unsigned char fold(unsigned char c, bool fold_case) {
@@ -251,6 +252,10 @@ bool Lexicon::is_city(std::string_view n) const {
 }
 bool Lexicon::is_subdivision(std::string_view n) const {
   return contains(WordList::Subdivisions, n);
+}
+
+bool Lexicon::is_town(std::string_view w) const {
+  return contains(WordList::Towns, w);
 }
 Lexicon::NameLists Lexicon::name_lists(std::string_view name) const {
   const auto list = [&](WordList which) -> const WordSet& {

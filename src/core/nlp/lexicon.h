@@ -39,8 +39,9 @@ enum class WordList : uint8_t {
   EventKeywords,        // event_keywords.txt: "Summit", "Olympics", "World Cup"
   NotEntities,          // not_entities.txt: "The", "However", "Monday"
   PluralNouns,          // plural_nouns.txt: "wars", "galleries" (ignores ASCII case)
+  Towns,                // towns.txt: "Tuguegarao", "Sochi": places only in a place's context
 };
-inline constexpr size_t kWordListCount = 17;
+inline constexpr size_t kWordListCount = 18;
 
 // What a given name says about the pronoun its bearer is referred to by: a name in both or
 // neither of the gendered lists says nothing.
@@ -88,6 +89,9 @@ class Lexicon {
   bool is_demonym(std::string_view word) const;
   bool is_city(std::string_view name) const;
   bool is_subdivision(std::string_view name) const;
+  // One of the many single-word town names no population marks as well known: a place only
+  // where the sentence says so ("in Tuguegarao"), so name_lists() leaves it out.
+  bool is_town(std::string_view word) const;
   bool is_place(std::string_view name) const;  // country, city or subdivision
   bool is_company(std::string_view name) const;
   bool is_org_suffix(std::string_view word) const;      // "Inc.", "LLC", "GmbH"

@@ -458,6 +458,12 @@ bool after_location_preposition(const DocumentView& v, size_t i) {
   return word_before_in(v, i, kWords);
 }
 
+bool after_motion_preposition(const DocumentView& v, size_t i) {
+  static constexpr std::string_view kWords[] = {"to",   "off",    "at",      "via",
+                                                "into", "toward", "towards", "around"};
+  return after_location_preposition(v, i) || word_before_in(v, i, kWords);
+}
+
 bool before_region(const DocumentView& v, size_t i) {
   // "a Richmond, Virginia, man": after an article, the region closed by its own comma.
   const bool article = i > 0 && (v.token_text(i - 1) == "a" || v.token_text(i - 1) == "an");

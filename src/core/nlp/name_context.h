@@ -140,6 +140,11 @@ bool after_location_preposition(const DocumentView& v, size_t i);
 // Virginia, man"); the region itself, after that comma, is a place as well (see its callers).
 bool before_region(const DocumentView& v, size_t i);
 
+// After a place preposition (as after_location_preposition) or one of motion or position: "to",
+// "off", "at", "via", "into", "toward(s)", "around". For town names alone (Lexicon::is_town),
+// which no other word of the sentence would take.
+bool after_motion_preposition(const DocumentView& v, size_t i);
+
 // "Raymond Chan of People Power", "a researcher at", "a delegation from": token `i` follows a
 // word that ties a name to someone.
 bool after_affiliation_word(const DocumentView& v, size_t i);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/corpus/corpus_loader.h"
+#include "core/nlp/lexicon.h"
 #include "core/nlp/name_context.h"
 #include "core/nlp/pipeline.h"
 
@@ -844,4 +845,15 @@ TEST_CASE("'a Richmond, Virginia, man': a town and its region, given names thoug
   // Without the region's closing comma it may be a party and its member: not a place here.
   CHECK_FALSE(has(mentions_of("The bill was written by Warner, a Virginia Democrat, last year."),
                   "Warner", EntityType::Location));
+}
+
+TEST_CASE("a town no list of well-known places holds is a place after a place preposition") {
+  const auto found = mentions_of(
+      "Four fishermen drowned when their boat capsized off Aparri. A vendor in Tuguegarao said the "
+      "water rose fast, and the minister will fly to Tuguegarao on Tuesday.");
+  CHECK(has(found, "Aparri", EntityType::Location));
+  CHECK(has(found, "Tuguegarao", EntityType::Location));
+  // Alone, the same kind of word is no place: it opens a sentence, or no preposition says so.
+  CHECK(lexicon().is_town("Tuguegarao"));
+  CHECK_FALSE(lexicon().name_lists("Tuguegarao").place());
 }
