@@ -155,6 +155,13 @@ bool made_of_common_words(const DocumentView& v, const WordStats& stats, const E
   return true;
 }
 
+// "Félix-Antoine", "Anne-Sophie": a hyphenated given name has a listed given name in it.
+bool hyphen_part_is_given_name(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  return lexicon().is_first_name(word.substr(0, hyphen)) ||
+         lexicon().is_first_name(word.substr(hyphen + 1));
+}
+
 void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate& c) {
   const Lexicon& lex = lexicon();
   const std::string_view first_word = v.token_text(c.first_token);
@@ -211,6 +218,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
                          before_place_noun(v, c.end_token) || part_of_place))
     c.evidence |= kPlaceList;
   if (lists.country && !after_location_preposition(v, c.first_token) &&
+      !(c.first_token > 0 && v.token_text(c.first_token - 1) == "of") &&
       country_acts(v, c.end_token))
     c.evidence |= kActingCountry;
   if (words == 1 &&
@@ -306,7 +314,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (t.kind != TokenKind::Word || !t.has(text::kCapitalized) ||
         (t.has(text::kAllCaps) && !initials) || t.has(text::kHasDigit) ||
         (t.has(text::kHyphenated) && !is_hyphenated_name_word(w) &&
-         !(i + 1 == c.end_token && i > c.first_token && is_double_barrelled(w))) ||
+         !(i + 1 == c.end_token && i > c.first_token && is_double_barrelled(w)) &&
+         !(i == c.first_token && is_double_barrelled(w) && hyphen_part_is_given_name(w))) ||
         lex.is_not_entity_word(w) || lex.is_country(w) ||
         stats.lowercase.count(lower_into(w, buffer)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
@@ -444,7 +453,9 @@ void type_teams(const DocumentView& v, std::vector<EntityCandidate>& candidates)
   const Lexicon& lex = lexicon();
   std::unordered_set<std::string_view> teams;
   bool match_report = false;
+  // "Roy of Canada 7-6(4), 6-3": a player's country before the player's score is no team.
   const auto scored = [&](const EntityCandidate& c) {
+    if (c.first_token > 0 && v.token_text(c.first_token - 1) == "of") return false;
     return score_at(v, c.end_token) || (c.first_token >= 3 && score_at(v, c.first_token - 3));
   };
   for (const EntityCandidate& c : candidates) {

@@ -453,8 +453,11 @@ std::string_view lower_into(std::string_view word, std::string& buffer) {
 bool after_location_preposition(const DocumentView& v, size_t i) {
   static constexpr std::string_view kWords[] = {"in",      "from",   "near",      "across",
                                                 "outside", "inside", "throughout"};
-  // "in the United States" as well as "in Ohio".
+  // "in the United States" as well as "in Ohio", and "in Taiwan and Hong Kong".
   if (i > 1 && v.token_text(i - 1) == "the") return word_before_in(v, i - 1, kWords);
+  if (i > 2 && v.token_text(i - 1) == "and" && v.tokens[i - 2].has(text::kCapitalized) &&
+      word_before_in(v, i - 2, kWords))
+    return true;
   return word_before_in(v, i, kWords);
 }
 

@@ -857,3 +857,16 @@ TEST_CASE("a town no list of well-known places holds is a place after a place pr
   CHECK(lexicon().is_town("Tuguegarao"));
   CHECK_FALSE(lexicon().name_lists("Tuguegarao").place());
 }
+
+TEST_CASE("a tennis line: 'Roy of Canada 7-6(4), 6-3' is a player and his country, no team") {
+  const auto found = mentions_of(
+      "Italy's Matteo Bellandi beat ninth seed Félix-Antoine Roy of Canada 7-6(4), 6-3, 6-2 to set "
+      "up a meeting with the world number one.");
+  CHECK(has(found, "Canada", EntityType::Location));
+  CHECK(has(found, "Félix-Antoine Roy", EntityType::Person));
+}
+
+TEST_CASE("the second of two places after one preposition is a place too") {
+  const auto found = mentions_of("Forecasters in Taiwan and Hong Kong warned of heavy rain.");
+  CHECK(has(found, "Hong Kong", EntityType::Location));
+}
