@@ -324,7 +324,10 @@ Subject SpeakerContext::subject_of(size_t verb, size_t sentence_first) const {
   // by commas right before the verb is the subject (not "X, the wife of Y, said": Y follows
   // "of", not a comma).
   if (i >= sentence_first + 3 && token_mention_[i - 2] >= 0) {
-    const size_t name_first = mention_start(i - 2, sentence_first);
+    size_t name_first = mention_start(i - 2, sentence_first);
+    // "Its president, Prof. Olufemi Adekunle-Ajayi, told": titles stand between.
+    while (name_first > sentence_first + 1 && lexicon().is_honorific(word(name_first - 1)))
+      --name_first;
     const Subject s = named_person_at(i - 2);
     if (name_first > sentence_first && word(name_first - 1) == "," && s.entity >= 0) return s;
   }

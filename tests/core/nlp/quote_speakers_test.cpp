@@ -123,6 +123,12 @@ TEST_CASE(
         std::vector<std::string>{"Adaeze Nwachukwu-Bello"});
 }
 
+TEST_CASE("a partial quote reported by a name set off by commas, a title before the name") {
+  CHECK(speakers_of("Its president, Prof. Olufemi Adekunle-Ajayi, told the BBC that his members "
+                    "were \"running out of patience\" with the government.") ==
+        std::vector<std::string>{"Olufemi Adekunle-Ajayi"});
+}
+
 TEST_CASE("'the company' is the business, not the regulator named since") {
   CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
                     "Securities and Exchange Commission, the company said it expected the cuts "
