@@ -222,7 +222,8 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
       country_acts(v, c.end_token))
     c.evidence |= kActingCountry;
   if (words == 1 &&
-      (after_organisation_verb(v, c.first_token) || possessive_before_given_name(v, c.end_token)))
+      (after_organisation_verb(v, c.first_token) || possessive_before_given_name(v, c.end_token) ||
+       names_outlet(v, c.first_token, c.end_token)))
     c.evidence |= kOrgContext;
   // "English captain Harry Kane": a people's word describes the person, it employs no one.
   if (!lists.demonym && before_staff_role(v, c.end_token)) c.evidence |= kEmploysNamed;

@@ -467,6 +467,22 @@ bool after_motion_preposition(const DocumentView& v, size_t i) {
   return after_location_preposition(v, i) || word_before_in(v, i, kWords);
 }
 
+bool names_outlet(const DocumentView& v, size_t first, size_t end) {
+  const Lexicon& lex = lexicon();
+  if (lex.is_first_name(v.token_text(first))) return false;
+  if (first > 0 && v.token_text(first - 1) == "told" &&
+      (end >= v.tokens.size() || !v.tokens[end].has(text::kCapitalized)))
+    return true;
+  static constexpr std::string_view kOutlets[] = {"newspaper", "broadcaster", "daily",  "tabloid",
+                                                  "agency",    "network",     "channel"};
+  if (end >= v.tokens.size()) return false;
+  const std::string_view next = v.token_text(end);
+  if (next == "news" && end + 1 < v.tokens.size())
+    return v.token_text(end + 1) == "agency" || v.token_text(end + 1) == "channel" ||
+           v.token_text(end + 1) == "website" || v.token_text(end + 1) == "service";
+  return text::listed(next, kOutlets) && first > 0 && v.token_text(first - 1) == "the";
+}
+
 bool before_region(const DocumentView& v, size_t i) {
   // "a Richmond, Virginia, man": after an article, the region closed by its own comma.
   const bool article = i > 0 && (v.token_text(i - 1) == "a" || v.token_text(i - 1) == "an");

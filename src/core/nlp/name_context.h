@@ -145,6 +145,11 @@ bool before_region(const DocumentView& v, size_t i);
 // which no other word of the sentence would take.
 bool after_motion_preposition(const DocumentView& v, size_t i);
 
+// A lone name [first, end) that a speaker talks to or a noun calls a news outlet: "told
+// Eurosport", "the Yonhap news agency", "the Asahi newspaper". Not a listed given name ("told
+// Anna").
+bool names_outlet(const DocumentView& v, size_t first, size_t end);
+
 // "Raymond Chan of People Power", "a researcher at", "a delegation from": token `i` follows a
 // word that ties a name to someone.
 bool after_affiliation_word(const DocumentView& v, size_t i);

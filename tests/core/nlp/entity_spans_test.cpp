@@ -870,3 +870,12 @@ TEST_CASE("the second of two places after one preposition is a place too") {
   const auto found = mentions_of("Forecasters in Taiwan and Hong Kong warned of heavy rain.");
   CHECK(has(found, "Hong Kong", EntityType::Location));
 }
+
+TEST_CASE("a lone name told something, or called a news agency, is an outlet") {
+  const auto found = mentions_of(
+      "Bellandi told Eurosport after the match. Her father told the Yonhap news agency that he "
+      "had watched it standing up. Later he told Sarah.");
+  CHECK(has(found, "Eurosport", EntityType::Org));
+  CHECK(has(found, "Yonhap", EntityType::Org));
+  CHECK(has(found, "Sarah", EntityType::Person));  // a given name is told as a person
+}
