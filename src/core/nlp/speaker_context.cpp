@@ -449,7 +449,15 @@ int SpeakerContext::last_of_type(size_t at, EntityType type) const {
     if (type == EntityType::Location && ref.type == EntityType::Org && town_body(name))
       return ref.entity;
     if (ref.type != type || (business && public_body(name))) continue;
-    if (type != EntityType::Location) return ref.entity;
+    if (type != EntityType::Location) {
+      // "ATR, the manufacturer owned by Airbus and Leonardo, said ... \"...,\" the company
+      // said": the organisation the sentence before is about, not one its apposition names.
+      if (fallback < 0) fallback = ref.entity;
+      const uint32_t sentence = v_.token_sentence[at];
+      if (v_.token_sentence[i] + 1 < sentence) return fallback;
+      if (opens_sentence_as_subject(i)) return ref.entity;
+      continue;
+    }
     const Lexicon::NameLists lists = lexicon().name_lists(name);
     if (!lists.country && !lists.subdivision) return ref.entity;
     if (fallback < 0) fallback = ref.entity;

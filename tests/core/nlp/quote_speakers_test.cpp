@@ -129,6 +129,12 @@ TEST_CASE("a partial quote reported by a name set off by commas, a title before 
         std::vector<std::string>{"Olufemi Adekunle-Ajayi"});
 }
 
+TEST_CASE("'the company' is the organisation the sentence before is about") {
+  CHECK(speakers_of("ATR, the Toulouse-based manufacturer jointly owned by Airbus and Leonardo, "
+                    "said it had sent two specialists. \"We will continue to support the "
+                    "investigation,\" the company said.") == std::vector<std::string>{"ATR"});
+}
+
 TEST_CASE("'the company' is the business, not the regulator named since") {
   CHECK(speakers_of("Lumora Technologies Inc. said it would cut 1,400 jobs. In a filing with the "
                     "Securities and Exchange Commission, the company said it expected the cuts "
