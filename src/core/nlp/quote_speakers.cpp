@@ -362,8 +362,9 @@ Speaker colon_intro(const Context& ctx, size_t quote_first_token) {
     if (v.tokens[j].kind == TokenKind::Punct) break;
     if (!text::equals_lower(ctx.word(j), "his") && !text::equals_lower(ctx.word(j), "her"))
       continue;
+    // The subject may be a pronoun: "Asked whether ..., she shook her head:".
     const Subject lead = ctx.lead_subject(first, j);
-    if (lead.entity >= 0 && lead.how == SubjectHow::Named &&
+    if (lead.entity >= 0 && lead.how != SubjectHow::Role &&
         ctx.type(lead.entity) == EntityType::Person)
       return {lead.entity,
               0.75,

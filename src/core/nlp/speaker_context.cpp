@@ -224,8 +224,10 @@ Subject SpeakerContext::lead_subject(size_t first, size_t end) const {
   while (first < end && v_.tokens[first].kind == TokenKind::Emphasis) ++first;
   // "In 2010, X ...", and a participle's phrase: "Writing in a blog post, X ...".
   const std::string lower_first = first < end ? to_lower_ascii(word(first)) : std::string();
+  // "Asked whether it hurt, she said": the question's clause opens the sentence as well.
   const bool participle =
-      lower_first.size() >= 6 && lower_first.ends_with("ing") && token_mention_[first] < 0;
+      ((lower_first.size() >= 6 && lower_first.ends_with("ing")) || lower_first == "asked") &&
+      token_mention_[first] < 0;
   if (first < end && (opens_adverbial(lower_first) || participle)) {
     for (size_t c = first + 1; c < end && c < first + 12; ++c) {
       if (word(c) == ",") {

@@ -129,6 +129,13 @@ TEST_CASE("a partial quote reported by a name set off by commas, a title before 
         std::vector<std::string>{"Olufemi Adekunle-Ajayi"});
 }
 
+TEST_CASE("a colon after 'she shook her head', the sentence opened by 'Asked whether ...'") {
+  CHECK(speakers_of("Lucía de la Fuente lost in three sets. Asked whether the strapping on her "
+                    "shoulder had affected her, she shook her head: \"I felt it a little, but no. "
+                    "I lost because she played better.\"") ==
+        std::vector<std::string>{"Lucía de la Fuente"});
+}
+
 TEST_CASE("'the company' is the organisation the sentence before is about") {
   CHECK(speakers_of("ATR, the Toulouse-based manufacturer jointly owned by Airbus and Leonardo, "
                     "said it had sent two specialists. \"We will continue to support the "
