@@ -668,6 +668,7 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
   std::vector<QuoteSpan> speech_spans;
   int previous_speaker = -1;
   size_t previous_end = 0;
+  bool previous_kept = false;  // the previous span was kept as speech (with a speaker or not)
   for (const QuoteSpan& span : spans) {
     if (v.in_boilerplate(span.start)) continue;
     const size_t first = first_token_at_or_after(v, span.inner_start);
@@ -710,10 +711,15 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     // Only a paragraph break or two away from the previous quote: the same voice may go on.
     // (Asked of every span, so a gap longer than a few words' bytes is not scanned at all.)
     bool near_previous = false;
-    if (previous_speaker >= 0 && span.start - previous_end <= kMaxCarryOverGapBytes) {
+    // The previous quote's voice is no one named, and this one follows in the same paragraph
+    // ("\"...,\" said one man, who declined to give his name. \"...\""): it goes on unnamed.
+    bool after_unnamed = false;
+    if (previous_kept && span.start - previous_end <= kMaxCarryOverGapBytes) {
       const std::string_view gap = v.text.substr(previous_end, span.start - previous_end);
       const size_t breaks = static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
-      near_previous = breaks <= 2 && word_count(gap) <= kMaxCarryOverGapWords;
+      const bool close = word_count(gap) <= kMaxCarryOverGapWords;
+      near_previous = previous_speaker >= 0 && breaks <= 2 && close;
+      after_unnamed = previous_speaker < 0 && breaks == 0 && close;
     }
     const bool title = looks_like_title(v, first, inner_end);
     if (speaker.entity < 0 && !title)
@@ -757,10 +763,14 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     }
     // Speech that opens its own sentence with no cue anywhere near: the person the sentence
     // before is about ("Why did she want to attend? "It's Warhol."").
-    if (speaker.entity < 0 && !speaker.reported_unnamed && open_token <= sentence_first)
-      speaker = previous_sentence_subject(ctx, open_token);
-    if (speaker.entity < 0 && !speaker.reported_unnamed)
-      speaker.reason = "no speaker is named near the quote";
+    if (speaker.entity < 0 && !speaker.reported_unnamed && after_unnamed) {
+      speaker.reason = "continues the previous quote, whose speaker is not named";
+    } else {
+      if (speaker.entity < 0 && !speaker.reported_unnamed && open_token <= sentence_first)
+        speaker = previous_sentence_subject(ctx, open_token);
+      if (speaker.entity < 0 && !speaker.reported_unnamed)
+        speaker.reason = "no speaker is named near the quote";
+    }
 
     Quote q;
     q.span = {v.doc, span.start, span.end};
@@ -779,6 +789,7 @@ std::vector<Quote> attribute_quotes(const DocumentView& v, const std::vector<Quo
     speech_spans.push_back(span);
     previous_speaker = speaker.entity;
     previous_end = span.end;
+    previous_kept = true;
   }
   for (Quote& q : find_unmarked_quotes(ctx, spans)) quotes.push_back(std::move(q));
   add_indirect_quotes(ctx, spans, quotes);

@@ -136,6 +136,13 @@ TEST_CASE("a colon after 'she shook her head', the sentence opened by 'Asked whe
         std::vector<std::string>{"Lucía de la Fuente"});
 }
 
+TEST_CASE("a quote after an unnamed speaker's, in the same paragraph, stays unnamed") {
+  CHECK(speakers_of("Dr. Adaeze Bello said the strike would go on.\n\nAt the hospital, relatives "
+                    "waited outside. \"We arrived at six o'clock and nobody has seen my father,\" "
+                    "said one man, who declined to give his name. \"The nurses are trying, but "
+                    "they are only two.\"") == std::vector<std::string>{"", ""});
+}
+
 TEST_CASE("'the company' is the organisation the sentence before is about") {
   CHECK(speakers_of("ATR, the Toulouse-based manufacturer jointly owned by Airbus and Leonardo, "
                     "said it had sent two specialists. \"We will continue to support the "
