@@ -263,8 +263,17 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
                                  !v.tokens[c.first_token - 1].has(text::kCapitalized) &&
                                  !v.tokens[c.first_token - 1].has(text::kAllCaps);
   if (lower_word_before && is_work_noun(v.token_text(c.first_token - 1))) c.evidence |= kWorkTitle;
+  // "published in Nature Medicine", "published on Wednesday in The Lancet": where a study
+  // appears is a journal.
+  bool published_in = false;
+  if (c.first_token >= 2 && v.token_text(c.first_token - 1) == "in") {
+    for (size_t k = c.first_token - 1; k-- > 0 && c.first_token - k <= 5 && !published_in;) {
+      if (v.tokens[k].kind == TokenKind::Punct) break;
+      published_in = v.token_text(k) == "published";
+    }
+  }
   const bool organisation_noun_before =
-      lower_word_before && is_organisation_noun(v.token_text(c.first_token - 1));
+      (lower_word_before && is_organisation_noun(v.token_text(c.first_token - 1))) || published_in;
   // Product context: a product noun just before ("the framework X", "first tool, X"), just after
   // ("the X library"), or closing an apposition ("Torch, a Lua-based scientific computing
   // library").

@@ -879,3 +879,12 @@ TEST_CASE("a lone name told something, or called a news agency, is an outlet") {
   CHECK(has(found, "Yonhap", EntityType::Org));
   CHECK(has(found, "Sarah", EntityType::Person));  // a given name is told as a person
 }
+
+TEST_CASE("where a study is published is a journal") {
+  const auto found = mentions_of(
+      "People who received the vaccine were less likely to develop dementia. The findings, "
+      "published on Wednesday in Nature Medicine, add to growing evidence.");
+  CHECK(has(found, "Nature Medicine", EntityType::Org));
+  CHECK(has(mentions_of("The photograph was first published in London in 1950."), "London",
+            EntityType::Location));
+}
