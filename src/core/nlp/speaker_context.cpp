@@ -32,9 +32,8 @@ bool is_function_word(std::string_view lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
-// Mr/Mrs/Ms before a mention: the document's own word on the person's gender.
-// The gender a word right before a name gives it: an honorific ("Mr Key") or a kinship noun
-// ("her father Kwon Dae-sung", "his wife Amina").
+// The document's own word on a person's gender, right before the name: an honorific ("Mr
+// Key") or a kinship noun ("her father Kwon Dae-sung", "his wife Amina").
 NameGender honorific_gender(std::string_view word) {
   static constexpr std::string_view kMale[] = {"mr",       "sir",     "lord",    "father",
                                                "son",      "brother", "husband", "grandfather",
