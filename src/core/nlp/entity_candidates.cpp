@@ -155,13 +155,6 @@ bool made_of_common_words(const DocumentView& v, const WordStats& stats, const E
   return true;
 }
 
-// "Félix-Antoine", "Anne-Sophie": a hyphenated given name has a listed given name in it.
-bool hyphen_part_is_given_name(std::string_view word) {
-  const size_t hyphen = word.find('-');
-  return lexicon().is_first_name(word.substr(0, hyphen)) ||
-         lexicon().is_first_name(word.substr(hyphen + 1));
-}
-
 void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate& c) {
   const Lexicon& lex = lexicon();
   const std::string_view first_word = v.token_text(c.first_token);
@@ -307,7 +300,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
     if (i + 1 >= c.end_token) return false;
     const std::string_view w = v.token_text(i);
     if (i > c.first_token) return is_particle(w);
-    return w.size() <= 3 && is_particle(lower_into(w, buffer));
+    return is_particle_ignoring_case(w);
   };
   size_t particles = 0;
   for (size_t i = c.first_token; i < c.end_token; ++i) particles += particle_at(i);
@@ -325,7 +318,7 @@ void assign_type(const DocumentView& v, const WordStats& stats, EntityCandidate&
         (t.has(text::kAllCaps) && !initials) || t.has(text::kHasDigit) ||
         (t.has(text::kHyphenated) && !is_hyphenated_name_word(w) &&
          !(i + 1 == c.end_token && i > c.first_token && is_double_barrelled(w)) &&
-         !(i == c.first_token && is_double_barrelled(w) && hyphen_part_is_given_name(w))) ||
+         !(i == c.first_token && is_double_barrelled(w) && has_given_name_part(w))) ||
         lex.is_not_entity_word(w) || lex.is_country(w) ||
         stats.lowercase.count(lower_into(w, buffer)) ||
         (has_inner_capital(w) && !has_surname_prefix(w)))
@@ -773,9 +766,7 @@ std::vector<EntityCandidate> find_candidates(const DocumentView& v, const WordSt
                             lex.is_first_name(v.token_text(first + 1));
       // "Van der Veen said", "De la Fuente, who won": a particle opening a sentence opens the
       // surname after it.
-      const bool opens_surname = first + 1 < end && w.size() <= 3 &&
-                                 is_particle(lower_into(w, label_buffer)) &&
-                                 lower_into(w, label_buffer) != w;
+      const bool opens_surname = first + 1 < end && is_particle_ignoring_case(w) && !is_particle(w);
       if ((initial_position && common && !owns_person && !opens_surname) || follower ||
           (lex.is_not_entity_word(w) && !opens_name && !bracketed_acronym) ||
           (lex.is_demonym(w) && !demonym_of_organisation) || bare_acronym || keyword_modifier ||

@@ -388,7 +388,7 @@ std::vector<Entity> resolve_entities(const std::vector<DocumentView>& views,
   for (size_t n = 0; n < nodes.size(); ++n) {
     const Node& node = nodes[n];
     if (node.words.size() < 2 || node.linked || (node.typed && node.type != EntityType::Person) ||
-        !name_context::is_particle(to_lower_ascii(node.words[0])))
+        !name_context::is_particle_ignoring_case(node.words[0]))
       continue;
     const auto ends_with_surname = [&](const Node& p) {
       if (p.words.size() <= node.words.size()) return false;

@@ -22,6 +22,16 @@ bool word_before_in(const DocumentView& v, size_t i, const std::string_view (&li
   return i > 0 && text::listed(v.token_text(i - 1), list);
 }
 
+// Two letters or more: a capital, then lower-case ASCII letters, or also any byte past ASCII
+// (the letters of "Núñez") when `letters_past_ascii`.
+bool capitalised_part(std::string_view part, bool letters_past_ascii) {
+  return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' &&
+         std::all_of(part.begin() + 1, part.end(), [&](char c) {
+           return (c >= 'a' && c <= 'z') ||
+                  (letters_past_ascii && static_cast<unsigned char>(c) >= 0x80);
+         });
+}
+
 }  // namespace
 
 bool is_connector(std::string_view word) {
@@ -41,11 +51,16 @@ bool is_particle_surname(std::string_view word) {
   return false;
 }
 
+constexpr std::string_view kParticles[] = {"van", "von", "der", "de",  "da",  "di",  "du",
+                                           "del", "bin", "al",  "la",  "le",  "ter", "ten",
+                                           "den", "los", "las", "dos", "das", "des"};
+
 bool is_particle(std::string_view word) {
-  return word == "van" || word == "von" || word == "der" || word == "de" || word == "da" ||
-         word == "di" || word == "du" || word == "del" || word == "bin" || word == "al" ||
-         word == "la" || word == "le" || word == "ter" || word == "ten" || word == "den" ||
-         word == "los" || word == "las" || word == "dos" || word == "das" || word == "des";
+  return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
+}
+
+bool is_particle_ignoring_case(std::string_view word) {
+  return text::listed(word, kParticles);
 }
 
 size_t particles_before_name(const DocumentView& v, size_t i) {
@@ -180,13 +195,15 @@ bool is_double_barrelled(std::string_view word) {
   const size_t hyphen = word.find('-');
   if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos)
     return false;
-  const auto capitalised = [](std::string_view part) {
-    return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' &&
-           std::all_of(part.begin() + 1, part.end(), [](char c) {
-             return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-           });
-  };
-  return capitalised(word.substr(0, hyphen)) && capitalised(word.substr(hyphen + 1));
+  return capitalised_part(word.substr(0, hyphen), true) &&
+         capitalised_part(word.substr(hyphen + 1), true);
+}
+
+bool has_given_name_part(std::string_view word) {
+  const size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos) return false;
+  return lexicon().is_first_name(word.substr(0, hyphen)) ||
+         lexicon().is_first_name(word.substr(hyphen + 1));
 }
 
 bool is_hyphenated_name_word(std::string_view word) {
@@ -195,12 +212,8 @@ bool is_hyphenated_name_word(std::string_view word) {
   if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos)
     return false;
   const std::string_view head = word.substr(0, hyphen), tail = word.substr(hyphen + 1);
-  // Each part a capital and then lower-case letters only.
-  const auto capitalised = [](std::string_view part) {
-    return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z' &&
-           std::all_of(part.begin() + 1, part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  };
-  if (!capitalised(head) || !capitalised(tail)) return false;
+  // Each part a capital and then lower-case ASCII letters only.
+  if (!capitalised_part(head, false) || !capitalised_part(tail, false)) return false;
   static constexpr std::string_view kArticles[] = {"al", "el", "abu", "bin", "ibn", "bint", "abd"};
   if (text::listed(head, kArticles) && tail.size() >= 3) return true;
   if (head.size() <= 4 && tail.size() <= 4) return true;

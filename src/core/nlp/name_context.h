@@ -25,6 +25,8 @@ bool is_particle_surname(std::string_view word);
 
 // "van", "de", "bin": a particle between a given name and a surname ("Ludwig van Beethoven").
 bool is_particle(std::string_view word);
+// The same, written in any case: "Van" opening "Van der Veen said".
+bool is_particle_ignoring_case(std::string_view word);
 
 // How many particles (one or two: "van der", "de la") stand at token `i`, followed by a name
 // token of the same sentence; 0 when they do not.
@@ -71,6 +73,9 @@ bool is_hyphenated_name_word(std::string_view word);
 // ("Núñez-García"). Only as the last word after a given name, where a compound ("Sea-Air") does
 // not stand.
 bool is_double_barrelled(std::string_view word);
+
+// A hyphenated word with a listed given name on either side: "Félix-Antoine", "Anne-Sophie".
+bool has_given_name_part(std::string_view word);
 
 // A word of politics that, after a name's first word, makes it a party's or a movement's
 // ("Christian Democratic Appeal", "Free Democrats", "Scottish Labour"): no person's name holds
